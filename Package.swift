@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layers form a DAG: Engine → NN → (Models, Tokenizers, Checkpoints) → … → the `unlearn` CLI.
+// Each layer is one target with its own test target.
+let releaseSpeed: [SwiftSetting] = [
+    // Pointer kernels are bounds-checked in debug builds (tests) and unchecked in release.
+    .unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release))
+]
+
+let package = Package(
+    name: "Unlearn",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "unlearn", targets: ["unlearn"]),
+        .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "NN", targets: ["NN"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .target(name: "Engine", swiftSettings: releaseSpeed),
+        .target(name: "NN", dependencies: ["Engine"], swiftSettings: releaseSpeed),
+        .target(name: "Benchmarks", dependencies: ["Engine", "NN"], swiftSettings: releaseSpeed),
+        .executableTarget(
+            name: "unlearn",
+            dependencies: [
+                "Engine", "NN", "Benchmarks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: releaseSpeed
+        ),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "NNTests", dependencies: ["NN", "Engine"]),
+    ]
+)

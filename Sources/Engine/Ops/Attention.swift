@@ -1,0 +1,118 @@
+import Foundation
+
+/// Causal scaled-dot-product attention with grouped-query heads, fused forward and backward.
+///
+/// Shapes: `query [B, T, H, D]`, `key`/`value [B, S, KV, D]` with `H` a multiple of `KV`; query head h
+/// reads key/value head `h / (H / KV)`. Keys are the last S positions, so with a cache of `S − T` earlier
+/// tokens query t may attend keys `0 ... S − T + t`. The result is `[B, T, H, D]`.
+///
+/// Per (batch, head) the scores, softmax and weighted sum are GEMMs on strided slices of the inputs (no
+/// transposes are materialised); the softmax probabilities are kept for backward. Work is split across
+/// (batch, KV head) groups so that key/value gradients of heads sharing a KV head never race.
+public func causalAttention(query: Variable, key: Variable, value: Variable, scale: Float) -> Variable {
+    precondition(query.shape.count == 4 && key.shape.count == 4 && value.shape == key.shape,
+                 "causalAttention: query \(query.shape), key \(key.shape), value \(value.shape)")
+    let (batch, length, heads, dimension) = (query.shape[0], query.shape[1], query.shape[2], query.shape[3])
+    let (keyLength, keyHeads) = (key.shape[1], key.shape[2])
+    precondition(key.shape[0] == batch && key.shape[3] == dimension && keyHeads > 0 && heads % keyHeads == 0,
+                 "causalAttention: incompatible query \(query.shape) and key \(key.shape)")
+    precondition(keyLength >= length, "causalAttention: \(keyLength) keys for \(length) queries")
+    let layout = AttentionLayout(batch: batch, length: length, keyLength: keyLength, heads: heads,
+                                 keyHeads: keyHeads, dimension: dimension, scale: scale)
+    let (q, k, v) = (query.value, key.value, value.value)
+    let output = Tensor(zeros: query.shape)
+    let probabilities = Tensor(zeros: [batch, heads, length, keyLength])
+    layout.forward(q, k, v, probabilities, output)
+    let needs = (query.requiresGradient, key.requiresGradient || value.requiresGradient)
+    return Variable.record(output, inputs: [query, key, value]) { gradient in
+        let dq = Tensor(zeros: q.shape), dk = Tensor(zeros: k.shape), dv = Tensor(zeros: v.shape)
+        layout.backward(q, k, v, probabilities, gradient, dq, dk, dv)
+        return [needs.0 ? dq : nil, needs.1 ? dk : nil, needs.1 ? dv : nil]
+    }
+}
+
+/// Strides and loops of one attention call.
+struct AttentionLayout: Sendable {
+    let batch, length, keyLength, heads, keyHeads, dimension: Int
+    let scale: Float
+    var group: Int { heads / keyHeads }
+    var past: Int { keyLength - length }
+    var queryRowStride: Int { heads * dimension }
+    var keyRowStride: Int { keyHeads * dimension }
+
+    func queryOffset(_ b: Int, _ h: Int) -> Int { b * length * queryRowStride + h * dimension }
+    func keyOffset(_ b: Int, _ kvh: Int) -> Int { b * keyLength * keyRowStride + kvh * dimension }
+    func probabilityOffset(_ b: Int, _ h: Int) -> Int { (b * heads + h) * length * keyLength }
+
+    /// Runs `body(b, kvh)` for every (batch, KV head) pair in parallel, with single-threaded BLAS inside.
+    func forEachGroup(_ body: @escaping @Sendable (Int, Int) -> Void) {
+        MatrixMultiply.withSingleThreadedBLAS {
+            Parallel.forRanges(batch * keyHeads) { range in
+                for pair in range { body(pair / keyHeads, pair % keyHeads) }
+            }
+        }
+    }
+
+    func forward(_ q: Tensor, _ k: Tensor, _ v: Tensor, _ probabilities: Tensor, _ output: Tensor) {
+        let (pq, pk, pv, pp, po) = (SendablePointer(q.data), SendablePointer(k.data), SendablePointer(v.data),
+                                    SendablePointer(probabilities.data), SendablePointer(output.data))
+        forEachGroup { b, kvh in
+            for h in (kvh * group)..<((kvh + 1) * group) {
+                let scores = pp.pointer + probabilityOffset(b, h)
+                // scores[T, S] = scale · Q Kᵀ
+                MatrixMultiply.gemm(transposeA: false, transposeB: true, m: length, n: keyLength, k: dimension,
+                                    alpha: scale, a: pq.pointer + queryOffset(b, h), lda: queryRowStride,
+                                    b: pk.pointer + keyOffset(b, kvh), ldb: keyRowStride,
+                                    c: scores, ldc: keyLength)
+                for t in 0..<length {
+                    let row = scores + t * keyLength
+                    let visible = past + t + 1
+                    let lse = SoftmaxKernels.logSumExp(row, visible)
+                    for s in 0..<visible { row[s] = Foundation.exp(row[s] - lse) }
+                    for s in visible..<keyLength { row[s] = 0 }
+                }
+                // out[T, D] = P V
+                MatrixMultiply.gemm(transposeA: false, transposeB: false, m: length, n: dimension, k: keyLength,
+                                    a: scores, lda: keyLength, b: pv.pointer + keyOffset(b, kvh), ldb: keyRowStride,
+                                    c: po.pointer + queryOffset(b, h), ldc: queryRowStride)
+            }
+        }
+    }
+
+    func backward(_ q: Tensor, _ k: Tensor, _ v: Tensor, _ probabilities: Tensor, _ gradient: Tensor,
+                  _ dq: Tensor, _ dk: Tensor, _ dv: Tensor) {
+        let (pq, pk, pv, pp) = (SendablePointer(q.data), SendablePointer(k.data), SendablePointer(v.data), SendablePointer(probabilities.data))
+        let (pg, pdq, pdk, pdv) = (SendablePointer(gradient.data), SendablePointer(dq.data), SendablePointer(dk.data), SendablePointer(dv.data))
+        forEachGroup { b, kvh in
+            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: length * keyLength)
+            defer { scratch.deallocate() }
+            for h in (kvh * group)..<((kvh + 1) * group) {
+                let p = pp.pointer + probabilityOffset(b, h)
+                let upstream = pg.pointer + queryOffset(b, h)
+                // dV[S, D] += Pᵀ dO
+                MatrixMultiply.gemm(transposeA: true, transposeB: false, m: keyLength, n: dimension, k: length,
+                                    a: p, lda: keyLength, b: upstream, ldb: queryRowStride,
+                                    beta: 1, c: pdv.pointer + keyOffset(b, kvh), ldc: keyRowStride)
+                // dP[T, S] = dO Vᵀ
+                MatrixMultiply.gemm(transposeA: false, transposeB: true, m: length, n: keyLength, k: dimension,
+                                    a: upstream, lda: queryRowStride, b: pv.pointer + keyOffset(b, kvh), ldb: keyRowStride,
+                                    c: scratch, ldc: keyLength)
+                // dS = P ⊙ (dP − Σ dP⊙P), zero where masked (P = 0 there)
+                for t in 0..<length {
+                    let pRow = p + t * keyLength, dRow = scratch + t * keyLength
+                    let visible = past + t + 1
+                    let dot = Elementwise.dot(pRow, dRow, count: visible)
+                    for s in 0..<visible { dRow[s] = pRow[s] * (dRow[s] - dot) }
+                    for s in visible..<keyLength { dRow[s] = 0 }
+                }
+                // dQ[T, D] = scale · dS K ;  dK[S, D] += scale · dSᵀ Q
+                MatrixMultiply.gemm(transposeA: false, transposeB: false, m: length, n: dimension, k: keyLength,
+                                    alpha: scale, a: scratch, lda: keyLength, b: pk.pointer + keyOffset(b, kvh), ldb: keyRowStride,
+                                    c: pdq.pointer + queryOffset(b, h), ldc: queryRowStride)
+                MatrixMultiply.gemm(transposeA: true, transposeB: false, m: keyLength, n: dimension, k: length,
+                                    alpha: scale, a: scratch, lda: keyLength, b: pq.pointer + queryOffset(b, h), ldb: queryRowStride,
+                                    beta: 1, c: pdk.pointer + keyOffset(b, kvh), ldc: keyRowStride)
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Per-token negative log-likelihood `−log softmax(logits)[target]`, fused (log-softmax, gather and the
+/// backward `softmax − onehot` never materialise a probability tensor).
+///
+/// `logits` is `[..., V]`; `targets` holds one class per row (row-major over the leading axes). Rows whose
+/// target equals `ignoreIndex` (−100, as in PyTorch) contribute 0 and receive no gradient. The result has
+/// the leading shape of `logits`.
+public func tokenNegativeLogLikelihood(logits: Variable, targets: [Int], ignoreIndex: Int = -100) -> Variable {
+    let vocabulary = logits.shape.last ?? 1
+    let rows = logits.value.count / max(vocabulary, 1)
+    precondition(targets.count == rows, "tokenNegativeLogLikelihood: \(targets.count) targets for \(rows) rows")
+    for target in targets where target != ignoreIndex {
+        precondition(target >= 0 && target < vocabulary, "tokenNegativeLogLikelihood: target \(target) outside vocabulary of \(vocabulary)")
+    }
+    let outputShape = Array(logits.shape.dropLast())
+    let output = Tensor(zeros: outputShape)
+    let logSumExps = Tensor(zeros: [rows])
+    let source = logits.value
+    let (px, py, pl) = (SendablePointer(source.data), SendablePointer(output.data), SendablePointer(logSumExps.data))
+    Parallel.forRanges(rows, minimumChunk: 2) { range in
+        for row in range where targets[row] != ignoreIndex {
+            let x = px.pointer + row * vocabulary
+            let lse = SoftmaxKernels.logSumExp(x, vocabulary)
+            pl.pointer[row] = lse
+            py.pointer[row] = lse - x[targets[row]]
+        }
+    }
+    return Variable.record(output, inputs: [logits]) { gradient in
+        let result = Tensor(zeros: source.shape)
+        // Pointers are re-derived here so the closure owns the tensors they point into.
+        let (px, pl) = (SendablePointer(source.data), SendablePointer(logSumExps.data))
+        let (pg, pr) = (SendablePointer(gradient.data), SendablePointer(result.data))
+        Parallel.forRanges(rows, minimumChunk: 2) { range in
+            for row in range where targets[row] != ignoreIndex {
+                let g = pg.pointer[row]
+                if g == 0 { continue }
+                let x = px.pointer + row * vocabulary, r = pr.pointer + row * vocabulary
+                let lse = pl.pointer[row]
+                for index in 0..<vocabulary { r[index] = g * Foundation.exp(x[index] - lse) }
+                r[targets[row]] -= g
+            }
+        }
+        return [result]
+    }
+}
+
+/// Summed answer-token NLL per sequence and the number of scored tokens, the quantity every unlearning
+/// objective is built from (GA, NPO, SimNPO, DPO, …).
+public struct SequenceLoss {
+    /// Σ over non-ignored tokens of −log p, one entry per sequence: shape `[B]`.
+    public let negativeLogLikelihoodSum: Variable
+    /// Non-ignored target tokens per sequence.
+    public let tokenCounts: [Int]
+
+    /// Mean NLL over all scored tokens of the batch (the usual language-model loss).
+    public var meanTokenLoss: Variable {
+        negativeLogLikelihoodSum.sum().scaled(by: 1 / Float(max(tokenCounts.reduce(0, +), 1)))
+    }
+}
+
+/// Sequence losses for `logits [B, T, V]` against `targets` (`B·T` ids, already shifted so that
+/// `targets[b, t]` is the token after position t; `ignoreIndex` marks prompt and padding positions).
+public func sequenceLoss(logits: Variable, targets: [Int], ignoreIndex: Int = -100) -> SequenceLoss {
+    precondition(logits.shape.count == 3, "sequenceLoss: logits must be [B, T, V], got \(logits.shape)")
+    let (batch, length) = (logits.shape[0], logits.shape[1])
+    let perToken = tokenNegativeLogLikelihood(logits: logits, targets: targets, ignoreIndex: ignoreIndex)
+    let counts = (0..<batch).map { b in targets[(b * length)..<((b + 1) * length)].filter { $0 != ignoreIndex }.count }
+    return SequenceLoss(negativeLogLikelihoodSum: perToken.sum(axis: 1), tokenCounts: counts)
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Benchmarks
+import Engine
+import Foundation
+
+/// `unlearn bench …`: performance measurements of the engine on this machine.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure engine performance on this machine.",
+        subcommands: [GEMM.self, Ops.self]
+    )
+
+    /// `unlearn bench gemm`
+    struct GEMM: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "GFLOPS of single-precision GEMM at square sizes.")
+
+        @Option(parsing: .upToNextOption, help: "Square sizes to time.")
+        var sizes: [Int] = [256, 512, 1024, 2048]
+
+        @Option(help: "Minimum seconds of timed runs per size.")
+        var seconds: Double = 0.5
+
+        func validate() throws {
+            guard sizes.allSatisfy({ $0 > 0 && $0 <= 16384 }) else { throw ValidationError("--sizes must be between 1 and 16384") }
+            guard seconds > 0 else { throw ValidationError("--seconds must be positive") }
+        }
+
+        func run() throws {
+            print("GEMM backend: \(MatrixMultiply.backendDescription)")
+            if let blas = BLASLibrary.shared, let requested = blas.requestedCoreType {
+                print("kernel set requested by the engine for this CPU: \(requested)")
+            }
+            print(String(format: "%6@  %12@  %12@  %5@", "size", "best GFLOPS", "median", "runs"))
+            for result in GEMMBenchmark.run(sizes: sizes, minimumSeconds: seconds) {
+                print(String(format: "%6d  %12.1f  %12.1f  %5d", result.size, result.bestGFLOPS, result.medianGFLOPS, result.runs))
+            }
+        }
+    }
+
+    /// `unlearn bench ops`
+    struct Ops: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Forward and backward time of the fused transformer ops at SmolLM2-135M layer shapes.")
+
+        @Option(help: "Sequences per batch.") var batch = 4
+        @Option(help: "Tokens per sequence.") var length = 256
+        @Option(help: "Minimum seconds of timed runs per op and direction.") var seconds: Double = 0.3
+
+        func validate() throws {
+            guard batch > 0, length > 0 else { throw ValidationError("--batch and --length must be positive") }
+        }
+
+        func run() throws {
+            var shapes = OpsBenchmark.Shapes()
+            shapes.batch = batch
+            shapes.length = length
+            print("GEMM backend: \(MatrixMultiply.backendDescription); engine threads: \(Parallel.workerCount)")
+            print("shapes: batch \(batch) × \(length) tokens, hidden \(shapes.hidden), MLP \(shapes.intermediate), vocab \(shapes.vocabulary)")
+            print("op                              forward ms  backward ms   tokens/s   GFLOPS")
+            for result in OpsBenchmark.run(shapes: shapes, minimumSeconds: seconds) {
+                let name = result.name.padding(toLength: 30, withPad: " ", startingAt: 0)
+                let gflops = result.gflops.map { String(format: "%8.1f", $0) } ?? "       -"
+                print(String(format: "%@  %10.2f  %11.2f  %9.0f ", name, result.forwardMilliseconds,
+                             result.backwardMilliseconds, result.tokensPerSecond) + gflops)
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `unlearn` command line: parsing and wiring only; all logic lives in the library layers.
+@main
+struct Unlearn: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unlearn",
+        abstract: "Machine unlearning for language models on the CPU: remove, prove, attack.",
+        version: "0.1.0",
+        subcommands: [BenchCommand.self]
+    )
+}

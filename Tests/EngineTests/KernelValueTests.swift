@@ -1,0 +1,98 @@
+import Foundation
+import XCTest
+@testable import Engine
+
+/// Forward values of the fused kernels against direct formulas.
+final class KernelValueTests: XCTestCase {
+    func testAttentionMatchesNaiveSoftmaxAttention() {
+        var generator = SeededGenerator(seed: 40)
+        let (batch, length, past, heads, keyHeads, dimension) = (2, 3, 2, 4, 2, 5)
+        let keyLength = length + past
+        let q = Tensor.normal([batch, length, heads, dimension], generator: &generator)
+        let k = Tensor.normal([batch, keyLength, keyHeads, dimension], generator: &generator)
+        let v = Tensor.normal([batch, keyLength, keyHeads, dimension], generator: &generator)
+        let scale: Float = 0.4
+        let output = causalAttention(query: Variable(q), key: Variable(k), value: Variable(v), scale: scale).value
+        var expected = [Float](repeating: 0, count: output.count)
+        for b in 0..<batch { for t in 0..<length { for h in 0..<heads {
+            let kvh = h / (heads / keyHeads)
+            let visible = past + t + 1
+            var scores = [Double](repeating: 0, count: visible)
+            for s in 0..<visible {
+                var dot = 0.0
+                for d in 0..<dimension {
+                    dot += Double(q.data[((b * length + t) * heads + h) * dimension + d]) * Double(k.data[((b * keyLength + s) * keyHeads + kvh) * dimension + d])
+                }
+                scores[s] = dot * Double(scale)
+            }
+            let maximum = scores.max()!
+            let weights = scores.map { Foundation.exp($0 - maximum) }
+            let total = weights.reduce(0, +)
+            for d in 0..<dimension {
+                var value = 0.0
+                for s in 0..<visible { value += weights[s] / total * Double(v.data[((b * keyLength + s) * keyHeads + kvh) * dimension + d]) }
+                expected[((b * length + t) * heads + h) * dimension + d] = Float(value)
+            }
+        }}}
+        assertClose(output.scalars, expected, tolerance: 1e-5)
+    }
+
+    func testCrossEntropyValuesAndIgnoredRows() {
+        let logits = Tensor([1, 2, 3, 0, 0, 0, -1, 5, 2], shape: [1, 3, 3])
+        let loss = tokenNegativeLogLikelihood(logits: Variable(logits), targets: [2, -100, 0]).value.scalars
+        let first = Foundation.log(Foundation.exp(1.0) + Foundation.exp(2.0) + Foundation.exp(3.0)) - 3
+        let third = Foundation.log(Foundation.exp(-1.0) + Foundation.exp(5.0) + Foundation.exp(2.0)) + 1
+        assertClose(loss, [Float(first), 0, Float(third)])
+        let summary = sequenceLoss(logits: Variable(logits), targets: [2, -100, 0])
+        XCTAssertEqual(summary.tokenCounts, [2])
+        assertClose(summary.negativeLogLikelihoodSum.value.scalars, [Float(first + third)])
+    }
+
+    func testRMSNormAndLayerNormValues() {
+        let x = Tensor([1, 2, 3, 4], shape: [1, 4])
+        let weight = Variable(Tensor([1, 2, 1, 0.5], shape: [4]))
+        let rms = Float((30.0 / 4 + 1e-6).squareRoot())
+        assertClose(rmsNorm(Variable(x), weight: weight, epsilon: 1e-6).value.scalars, [1 / rms, 4 / rms, 3 / rms, 2 / rms])
+        let deviation = Float((1.25 + 1e-5).squareRoot())
+        let normalized = layerNorm(Variable(x), weight: weight, bias: Variable(Tensor(repeating: 1, shape: [4])), epsilon: 1e-5)
+        assertClose(normalized.value.scalars, [1 - 1.5 / deviation, 1 - 1 / deviation, 1 + 0.5 / deviation, 1 + 0.75 / deviation])
+    }
+
+    func testRotaryRotatesHalvesByPositionAngle() {
+        let rotary = RotaryEmbedding(dimension: 4, theta: 100)
+        XCTAssertEqual(rotary.inverseFrequencies, [1, 0.1])
+        let x = Tensor([1, 2, 3, 4], shape: [1, 1, 1, 4])
+        let y = applyRotary(Variable(x), positions: [3], rotary: rotary).value.scalars
+        let (c0, s0, c1, s1) = (cos(Float(3)), sin(Float(3)), cos(Float(0.3)), sin(Float(0.3)))
+        assertClose(y, [1 * c0 - 3 * s0, 2 * c1 - 4 * s1, 3 * c0 + 1 * s0, 4 * c1 + 2 * s1])
+    }
+
+    func testLlama3ScalingLeavesHighFrequenciesAndDividesLowOnes() {
+        let plain = RotaryEmbedding(dimension: 64, theta: 500_000)
+        let scaled = RotaryEmbedding(dimension: 64, theta: 500_000,
+                                     scaling: .llama3(factor: 8, lowFrequencyFactor: 1, highFrequencyFactor: 4, originalMaxPositions: 8192))
+        XCTAssertEqual(scaled.inverseFrequencies[0], plain.inverseFrequencies[0])  // wavelength 2π < 2048
+        XCTAssertEqual(scaled.inverseFrequencies[31], plain.inverseFrequencies[31] / 8, accuracy: 1e-12)
+    }
+
+    func testSoftmaxRowsSumToOne() {
+        var generator = SeededGenerator(seed: 41)
+        let x = Variable(.normal([5, 11], standardDeviation: 10, generator: &generator))
+        let y = x.softmax().value
+        for row in 0..<5 { XCTAssertEqual(Elementwise.sum(y.data + row * 11, count: 11), 1, accuracy: 1e-6) }
+        assertClose(x.logSoftmax().value.scalars, y.scalars.map { Foundation.log($0) }, tolerance: 1e-5)
+    }
+
+    func testHalfPrecisionConversions() {
+        XCTAssertEqual(HalfPrecision.float(fromHalf: 0x3C00), 1)
+        XCTAssertEqual(HalfPrecision.float(fromHalf: 0xC000), -2)
+        XCTAssertEqual(HalfPrecision.float(fromHalf: 0x0001), 0x1p-24)  // smallest subnormal
+        XCTAssertEqual(HalfPrecision.float(fromHalf: 0x7C00), .infinity)
+        XCTAssertTrue(HalfPrecision.float(fromHalf: 0x7E00).isNaN)
+        XCTAssertEqual(HalfPrecision.float(fromBFloat16: 0x3F80), 1)
+        XCTAssertEqual(HalfPrecision.bfloat16(from: 1.00390625), 0x3F80)  // ties round to even
+        for bits in stride(from: UInt16(0), to: 0x7C00, by: 97) {
+            XCTAssertEqual(HalfPrecision.half(from: HalfPrecision.float(fromHalf: bits)), bits)
+        }
+    }
+}

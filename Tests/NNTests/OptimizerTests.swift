@@ -1,0 +1,93 @@
+import Foundation
+import XCTest
+@testable import Engine
+@testable import NN
+
+/// Optimizers against updates computed by hand in double precision with PyTorch's formulas.
+final class OptimizerTests: XCTestCase {
+    /// Two parameters with fixed values and a gradient function we control.
+    private func makeParameters() -> (ParameterSet, Variable, Variable) {
+        let weight = Variable(Tensor([0.5, -1.5, 2.0, 0.0], shape: [2, 2]), requiresGradient: true)
+        let bias = Variable(Tensor([0.25, -0.75], shape: [2]), requiresGradient: true)
+        return (ParameterSet([("layer.weight", weight), ("layer.bias", bias)]), weight, bias)
+    }
+
+    private let gradientSchedule: [[Double]] = [
+        [0.1, -0.2, 0.3, 0.0, 0.5, -0.4],
+        [-0.3, 0.1, 0.2, 0.7, -0.1, 0.2],
+        [0.05, 0.05, -0.6, 0.2, 0.3, 0.0],
+    ]
+
+    func testAdamWMatchesPyTorchFormulaWithDecayMaskAndFrozenCoordinates() {
+        let (parameters, weight, bias) = makeParameters()
+        let decayMask = parameters.huggingFaceWeightDecayMask()
+        XCTAssertEqual(decayMask.scalars, [1, 1, 1, 1, 0, 0])  // biases are not decayed
+        let updateMask = Tensor([1, 1, 0, 1, 1, 1], shape: [6])  // coordinate 2 frozen
+        let optimizer = AdamW(parameters: parameters, betas: (0.9, 0.99), epsilon: 1e-8, weightDecay: 0.1,
+                              masks: UpdateMasks(weightDecay: decayMask, update: updateMask))
+        var theta = parameters.values.scalars.map(Double.init)
+        var m = [Double](repeating: 0, count: 6), v = m
+        let rates: [Double] = [0.1, 0.05, 0.2]
+        for (step, gradients) in gradientSchedule.enumerated() {
+            for index in 0..<6 { parameters.gradients.data[index] = Float(gradients[index]) }
+            optimizer.step(learningRate: Float(rates[step]))
+            let t = Double(step + 1)
+            for index in 0..<6 where updateMask.data[index] != 0 {
+                if decayMask.data[index] != 0 { theta[index] *= 1 - rates[step] * 0.1 }
+                m[index] = 0.9 * m[index] + 0.1 * gradients[index]
+                v[index] = 0.99 * v[index] + 0.01 * gradients[index] * gradients[index]
+                let mHat = m[index] / (1 - pow(0.9, t)), vHat = v[index] / (1 - pow(0.99, t))
+                theta[index] -= rates[step] * mHat / (vHat.squareRoot() + 1e-8)
+            }
+        }
+        for index in 0..<6 { XCTAssertEqual(Double(parameters.values.data[index]), theta[index], accuracy: 1e-6, "coordinate \(index)") }
+        XCTAssertEqual(weight.value.data[2], 2.0, "a frozen coordinate must not move, weight decay included")
+        XCTAssertEqual(bias.value.scalars, Array(parameters.values.scalars[4...]))  // views share the flat buffer
+        XCTAssertEqual(optimizer.stepCount, 3)
+    }
+
+    func testSGDMomentumNesterovAndWeightDecayMatchPyTorch() {
+        for nesterov in [false, true] {
+            let (parameters, _, _) = makeParameters()
+            let optimizer = SGD(parameters: parameters, momentum: 0.9, dampening: 0, nesterov: nesterov, weightDecay: 0.01)
+            var theta = parameters.values.scalars.map(Double.init)
+            var buffer = [Double](repeating: 0, count: 6)
+            for (step, gradients) in gradientSchedule.enumerated() {
+                for index in 0..<6 { parameters.gradients.data[index] = Float(gradients[index]) }
+                optimizer.step(learningRate: 0.1)
+                for index in 0..<6 {
+                    var g = gradients[index] + 0.01 * theta[index]
+                    buffer[index] = step == 0 ? g : 0.9 * buffer[index] + g
+                    g = nesterov ? g + 0.9 * buffer[index] : buffer[index]
+                    theta[index] -= 0.1 * g
+                }
+            }
+            for index in 0..<6 { XCTAssertEqual(Double(parameters.values.data[index]), theta[index], accuracy: 1e-6) }
+        }
+    }
+
+    func testGlobalNormClipping() {
+        let (parameters, _, _) = makeParameters()
+        let gradients: [Float] = [3, 0, 0, 4, 0, 0]  // norm 5
+        for index in 0..<6 { parameters.gradients.data[index] = gradients[index] }
+        XCTAssertEqual(parameters.clipGradientNorm(1), 5, accuracy: 1e-6)
+        XCTAssertEqual(parameters.gradientNorm(), 1, accuracy: 1e-5)
+        XCTAssertEqual(parameters.gradients.data[0], 0.6, accuracy: 1e-5)
+        XCTAssertEqual(parameters.clipGradientNorm(10), 1, accuracy: 1e-5)  // below the bound: untouched
+        XCTAssertEqual(parameters.gradients.data[3], 0.8, accuracy: 1e-5)
+    }
+
+    func testSchedulesMatchTransformersDefinitions() {
+        XCTAssertEqual(LearningRateSchedule.constant.rate(step: 7, base: 2), 2)
+        let warm = LearningRateSchedule.warmupConstant(warmupSteps: 4)
+        XCTAssertEqual([0, 1, 4, 9].map { warm.factor(step: $0) }, [0, 0.25, 1, 1])
+        let linear = LearningRateSchedule.linear(warmupSteps: 2, totalSteps: 10)
+        XCTAssertEqual([0, 1, 2, 6, 10, 12].map { linear.factor(step: $0) }, [0, 0.5, 1, 0.5, 0, 0])
+        let cosine = LearningRateSchedule.cosine(warmupSteps: 2, totalSteps: 10)
+        XCTAssertEqual(cosine.factor(step: 1), 0.5)
+        XCTAssertEqual(cosine.factor(step: 2), 1)
+        XCTAssertEqual(cosine.factor(step: 6), 0.5, accuracy: 1e-6)
+        XCTAssertEqual(cosine.factor(step: 8), Float(0.5 * (1 + cos(Double.pi * 0.75))), accuracy: 1e-6)
+        XCTAssertEqual(cosine.factor(step: 10), 0, accuracy: 1e-6)
+    }
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs the test suite in a debug build (bounds checks on), installing what a fresh machine lacks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+swift build --build-tests
+swift test --skip-build
