@@ -96,3 +96,37 @@ final class KernelValueTests: XCTestCase {
         }
     }
 }
+
+/// The vectorised exponential against libm.
+final class VectorExponentialTests: XCTestCase {
+    func testMatchesLibmAcrossTheFloatRange() {
+        var worst: Float = 0
+        var x: Float = -87
+        while x < 88 {
+            var lanes = SIMD16<Float>()
+            for lane in 0..<16 { lanes[lane] = x + Float(lane) * 0.0007 }
+            let result = VectorExponential.exp(lanes)
+            for lane in 0..<16 {
+                let expected = Foundation.exp(Double(lanes[lane]))
+                worst = max(worst, Float(abs(Double(result[lane]) - expected) / expected))
+            }
+            x += 0.0137
+        }
+        XCTAssertLessThan(worst, 3e-7)  // about 2 ulp
+        let edges = VectorExponential.exp(SIMD16<Float>(-.infinity, -200, -87.5, 0, 1, 89, .infinity, .nan, 0, 0, 0, 0, 0, 0, 0, 0))
+        XCTAssertEqual(edges[0], 0); XCTAssertEqual(edges[1], 0); XCTAssertEqual(edges[2], 0)
+        XCTAssertEqual(edges[3], 1); XCTAssertEqual(edges[4], Float(M_E), accuracy: 1e-6)
+        XCTAssertEqual(edges[5], .infinity); XCTAssertEqual(edges[6], .infinity); XCTAssertTrue(edges[7].isNaN)
+    }
+
+    func testRowHelpersHandleTails() {
+        let values: [Float] = (0..<37).map { Float($0) * 0.1 - 2 }
+        var output = [Float](repeating: 0, count: 37)
+        let total = values.withUnsafeBufferPointer { source in output.withUnsafeMutableBufferPointer { destination in
+            VectorExponential.exponentiate(source.baseAddress!, minus: 0.5, into: destination.baseAddress!, count: 37)
+        }}
+        assertClose(output, values.map { Foundation.exp($0 - 0.5) }, tolerance: 1e-6)
+        XCTAssertEqual(total, output.reduce(0, +), accuracy: 1e-4)
+        XCTAssertEqual(values.withUnsafeBufferPointer { VectorExponential.maximum($0.baseAddress!, count: 37) }, values.max()!)
+    }
+}

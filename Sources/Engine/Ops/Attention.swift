@@ -68,7 +68,7 @@ struct AttentionLayout: Sendable {
                     let row = scores + t * keyLength
                     let visible = past + t + 1
                     let lse = SoftmaxKernels.logSumExp(row, visible)
-                    for s in 0..<visible { row[s] = Foundation.exp(row[s] - lse) }
+                    VectorExponential.exponentiate(row, minus: lse, into: row, count: visible)
                     for s in visible..<keyLength { row[s] = 0 }
                 }
                 // out[T, D] = P V

@@ -37,7 +37,7 @@ public func tokenNegativeLogLikelihood(logits: Variable, targets: [Int], ignoreI
                 if g == 0 { continue }
                 let x = px.pointer + row * vocabulary, r = pr.pointer + row * vocabulary
                 let lse = pl.pointer[row]
-                for index in 0..<vocabulary { r[index] = g * Foundation.exp(x[index] - lse) }
+                VectorExponential.exponentiate(x, minus: lse, times: g, into: r, count: vocabulary)
                 r[targets[row]] -= g
             }
         }

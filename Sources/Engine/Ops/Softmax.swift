@@ -35,7 +35,8 @@ extension Variable {
                 for row in range {
                     let y = py.pointer + row * width, g = pg.pointer + row * width, r = pr.pointer + row * width
                     let total = Elementwise.sum(g, count: width)
-                    for index in 0..<width { r[index] = g[index] - Foundation.exp(y[index]) * total }
+                    VectorExponential.exponentiate(y, minus: 0, into: r, count: width)
+                    for index in 0..<width { r[index] = g[index] - r[index] * total }
                 }
             }
             return [result]
@@ -47,12 +48,9 @@ extension Variable {
 enum SoftmaxKernels {
     /// log Σ exp(row), stable.
     @inline(__always) static func logSumExp(_ row: UnsafePointer<Float>, _ width: Int) -> Float {
-        var maximum = -Float.infinity
-        for index in 0..<width where row[index] > maximum { maximum = row[index] }
+        let maximum = VectorExponential.maximum(row, count: width)
         if maximum == -.infinity { return -.infinity }
-        var total: Float = 0
-        for index in 0..<width { total += Foundation.exp(row[index] - maximum) }
-        return maximum + Foundation.log(total)
+        return maximum + Foundation.log(VectorExponential.sumOfExponentials(row, minus: maximum, count: width))
     }
 
     static func rows(_ rows: Int, _ width: Int, _ input: Tensor, _ output: Tensor, logarithm: Bool) {
@@ -64,7 +62,7 @@ enum SoftmaxKernels {
                 if logarithm {
                     for index in 0..<width { y[index] = x[index] - lse }
                 } else {
-                    for index in 0..<width { y[index] = Foundation.exp(x[index] - lse) }
+                    VectorExponential.exponentiate(x, minus: lse, into: y, count: width)
                 }
             }
         }
