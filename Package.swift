@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "unlearn", targets: ["unlearn"]),
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "NN", targets: ["NN"]),
+        .library(name: "Models", targets: ["Models"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -22,7 +23,8 @@ let package = Package(
     targets: [
         .target(name: "Engine", swiftSettings: releaseSpeed),
         .target(name: "NN", dependencies: ["Engine"], swiftSettings: releaseSpeed),
-        .target(name: "Benchmarks", dependencies: ["Engine", "NN"], swiftSettings: releaseSpeed),
+        .target(name: "Models", dependencies: ["Engine", "NN"], swiftSettings: releaseSpeed),
+        .target(name: "Benchmarks", dependencies: ["Engine", "NN", "Models"], swiftSettings: releaseSpeed),
         .executableTarget(
             name: "unlearn",
             dependencies: [
@@ -33,5 +35,6 @@ let package = Package(
         ),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "NNTests", dependencies: ["NN", "Engine"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "NN", "Engine"]),
     ]
 )

@@ -1,0 +1,39 @@
+import Engine
+
+/// Named architecture shapes for benchmarks and from-scratch training.
+extension ModelConfiguration {
+    /// Names accepted by `preset(named:)`.
+    public static let presetNames = ["smollm2-135m", "tiny"]
+
+    /// A Llama-family configuration by name: `smollm2-135m` (SmolLM2-135M's shapes) or `tiny`
+    /// (vocabulary 4096, hidden 256, 4 layers, 8 heads over 4 KV heads, MLP 768, tied).
+    public static func preset(named name: String) -> ModelConfiguration? {
+        switch name {
+        case "smollm2-135m":
+            return ModelConfiguration(
+                architecture: .llama, modelType: "llama", vocabularySize: 49152, hiddenSize: 576, intermediateSize: 1536,
+                layerCount: 30, attentionHeads: 9, keyValueHeads: 3, headSize: 64, maximumPositions: 8192,
+                normEpsilon: 1e-5, ropeTheta: 100_000, ropeScaling: nil, tiedEmbeddings: true,
+                queryKeyValueBias: false, outputProjectionBias: false, mlpBias: false,
+                bosTokenId: 1, eosTokenIds: [2], padTokenId: 2)
+        case "tiny":
+            return ModelConfiguration(
+                architecture: .llama, modelType: "llama", vocabularySize: 4096, hiddenSize: 256, intermediateSize: 768,
+                layerCount: 4, attentionHeads: 8, keyValueHeads: 4, headSize: 32, maximumPositions: 2048,
+                normEpsilon: 1e-5, ropeTheta: 10_000, ropeScaling: nil, tiedEmbeddings: true,
+                queryKeyValueBias: false, outputProjectionBias: false, mlpBias: false,
+                bosTokenId: 1, eosTokenIds: [2], padTokenId: nil)
+        default:
+            return nil
+        }
+    }
+}
+
+/// Builds a randomly initialised model of the configuration's architecture.
+public func makeModel(_ configuration: ModelConfiguration, seed: UInt64) -> CausalLanguageModel {
+    var generator = SeededGenerator(seed: seed)
+    switch configuration.architecture {
+    case .llama: return Llama(configuration: configuration, generator: &generator)
+    case .gpt2: return GPT2(configuration: configuration, generator: &generator)
+    }
+}
