@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "unlearn", targets: ["unlearn"]),
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "NN", targets: ["NN"]),
+        .library(name: "Checkpoints", targets: ["Checkpoints"]),
         .library(name: "Models", targets: ["Models"]),
     ],
     dependencies: [
@@ -23,18 +24,20 @@ let package = Package(
     targets: [
         .target(name: "Engine", swiftSettings: releaseSpeed),
         .target(name: "NN", dependencies: ["Engine"], swiftSettings: releaseSpeed),
-        .target(name: "Models", dependencies: ["Engine", "NN"], swiftSettings: releaseSpeed),
+        .target(name: "Checkpoints", swiftSettings: releaseSpeed),
+        .target(name: "Models", dependencies: ["Engine", "NN", "Checkpoints"], swiftSettings: releaseSpeed),
         .target(name: "Benchmarks", dependencies: ["Engine", "NN", "Models"], swiftSettings: releaseSpeed),
         .executableTarget(
             name: "unlearn",
             dependencies: [
-                "Engine", "NN", "Benchmarks",
+                "Engine", "NN", "Checkpoints", "Models", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: releaseSpeed
         ),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "NNTests", dependencies: ["NN", "Engine"]),
-        .testTarget(name: "ModelsTests", dependencies: ["Models", "NN", "Engine"]),
+        .testTarget(name: "CheckpointsTests", dependencies: ["Checkpoints"], exclude: ["Fixtures"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "NN", "Engine", "Checkpoints"], exclude: ["Fixtures"]),
     ]
 )

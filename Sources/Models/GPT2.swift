@@ -17,17 +17,14 @@ public final class GPT2: CausalLanguageModel {
     /// `transformer.ln_f`.
     public let finalNorm: LayerNorm
 
-    /// A randomly initialised model (N(0, 0.02²) weights).
-    public init(configuration: ModelConfiguration, generator: inout SeededGenerator) {
+    /// A model with parameters from `factory` (N(0, 0.02²) weights, or zeros).
+    public init(configuration: ModelConfiguration, parameters factory: ParameterFactory) {
         precondition(configuration.architecture == .gpt2, "GPT2: configuration is \(configuration.architecture)")
         self.configuration = configuration
         let c = configuration
-        func projection(_ inputs: Int, _ outputs: Int) -> Linear {
-            Linear(weight: Variable(.normal([outputs, inputs], standardDeviation: 0.02, generator: &generator), requiresGradient: true),
-                   bias: Variable(Tensor(zeros: [outputs]), requiresGradient: true))
-        }
-        tokenEmbedding = Embedding(vocabulary: c.vocabularySize, width: c.hiddenSize, standardDeviation: 0.02, generator: &generator)
-        positionEmbedding = Embedding(vocabulary: c.maximumPositions, width: c.hiddenSize, standardDeviation: 0.02, generator: &generator)
+        func projection(_ inputs: Int, _ outputs: Int) -> Linear { factory.linear(inputs, outputs, bias: true) }
+        tokenEmbedding = Embedding(weight: factory.normal([c.vocabularySize, c.hiddenSize]))
+        positionEmbedding = Embedding(weight: factory.normal([c.maximumPositions, c.hiddenSize]))
         layers = (0..<c.layerCount).map { _ in
             GPT2Block(firstNorm: LayerNorm(width: c.hiddenSize, epsilon: c.normEpsilon),
                       attention: projection(c.hiddenSize, 3 * c.hiddenSize), attentionOutput: projection(c.hiddenSize, c.hiddenSize),

@@ -15,18 +15,13 @@ public final class Llama: CausalLanguageModel {
     public let languageModelHead: Linear?
     let rotary: RotaryEmbedding
 
-    /// A randomly initialised model (N(0, 0.02²) weights, as transformers' `_init_weights`).
-    public init(configuration: ModelConfiguration, generator: inout SeededGenerator) {
+    /// A model with parameters from `factory` (N(0, 0.02²) weights as transformers' `_init_weights`, or zeros).
+    public init(configuration: ModelConfiguration, parameters factory: ParameterFactory) {
         precondition(configuration.architecture == .llama, "Llama: configuration is \(configuration.architecture)")
         self.configuration = configuration
         let c = configuration
-        func matrix(_ rows: Int, _ columns: Int) -> Variable {
-            Variable(.normal([rows, columns], standardDeviation: 0.02, generator: &generator), requiresGradient: true)
-        }
-        func projection(_ inputs: Int, _ outputs: Int, bias: Bool) -> Linear {
-            Linear(weight: matrix(outputs, inputs), bias: bias ? Variable(Tensor(zeros: [outputs]), requiresGradient: true) : nil)
-        }
-        embedTokens = Embedding(weight: matrix(c.vocabularySize, c.hiddenSize))
+        func projection(_ inputs: Int, _ outputs: Int, bias: Bool) -> Linear { factory.linear(inputs, outputs, bias: bias) }
+        embedTokens = Embedding(weight: factory.normal([c.vocabularySize, c.hiddenSize]))
         layers = (0..<c.layerCount).map { _ in
             LlamaBlock(
                 attention: LlamaAttention(

@@ -107,7 +107,7 @@ extension ModelConfiguration {
             attentionHeads: heads, keyValueHeads: keyValueHeads, headSize: headSize,
             maximumPositions: try reader.integer("max_position_embeddings", default: 2048),
             normEpsilon: Float(try reader.double("rms_norm_eps", default: 1e-6)),
-            ropeTheta: Float(try reader.double("rope_theta", default: 10_000)),
+            ropeTheta: Float(try reader.ropeTheta()),
             ropeScaling: try reader.ropeScaling(),
             tiedEmbeddings: try reader.bool("tie_word_embeddings", default: false),
             queryKeyValueBias: qwen || attentionBias, outputProjectionBias: attentionBias,
@@ -241,9 +241,19 @@ struct ConfigurationReader {
         return String(cString: number.objCType) == "c"
     }
 
+    /// θ from `rope_theta`, or from `rope_parameters` (transformers ≥ 5 writes RoPE settings there).
+    func ropeTheta() throws -> Double {
+        if let parameters = object["rope_parameters"] as? [String: Any], parameters["rope_theta"] != nil {
+            return try ConfigurationReader(object: parameters, source: source + " rope_parameters").double("rope_theta", default: 10_000)
+        }
+        return try double("rope_theta", default: 10_000)
+    }
+
+    /// Frequency scaling from `rope_scaling` or `rope_parameters`.
     func ropeScaling() throws -> RotaryEmbedding.Scaling? {
-        guard let value = object["rope_scaling"], !(value is NSNull) else { return nil }
-        guard let scaling = value as? [String: Any] else { throw ConfigurationError("\(source): 'rope_scaling' must be an object") }
+        let key = object["rope_parameters"] is [String: Any] ? "rope_parameters" : "rope_scaling"
+        guard let value = object[key], !(value is NSNull) else { return nil }
+        guard let scaling = value as? [String: Any] else { throw ConfigurationError("\(source): '\(key)' must be an object") }
         let nested = ConfigurationReader(object: scaling, source: source + " rope_scaling")
         let kind = try nested.string("rope_type", default: (scaling["type"] as? String) ?? "")
         switch kind {

@@ -29,11 +29,12 @@ extension ModelConfiguration {
     }
 }
 
-/// Builds a randomly initialised model of the configuration's architecture.
-public func makeModel(_ configuration: ModelConfiguration, seed: UInt64) -> CausalLanguageModel {
-    var generator = SeededGenerator(seed: seed)
+/// Builds a model of the configuration's architecture: seeded random parameters, or zeros when `seed`
+/// is nil (a checkpoint fills them).
+public func makeModel(_ configuration: ModelConfiguration, seed: UInt64?) -> CausalLanguageModel {
+    let factory = seed.map { ParameterFactory(seed: $0) } ?? ParameterFactory()
     switch configuration.architecture {
-    case .llama: return Llama(configuration: configuration, generator: &generator)
-    case .gpt2: return GPT2(configuration: configuration, generator: &generator)
+    case .llama: return Llama(configuration: configuration, parameters: factory)
+    case .gpt2: return GPT2(configuration: configuration, parameters: factory)
     }
 }

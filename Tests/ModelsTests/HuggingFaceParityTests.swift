@@ -1,0 +1,132 @@
+import Checkpoints
+import Foundation
+import XCTest
+@testable import Engine
+@testable import Models
+@testable import NN
+
+/// Logits, loss, gradients and AdamW trajectories against Hugging Face transformers on tiny random
+/// checkpoints (written by scripts/fixtures/make_model_fixtures.py).
+final class HuggingFaceParityTests: XCTestCase {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let models = ["llama_gqa_untied", "llama_tied", "qwen2_bias", "gpt2"]
+
+    /// The reference tensors and the shifted targets our loss takes.
+    struct Reference {
+        let file: SafetensorsFile
+        let tokens: [Int]
+        let targets: [Int]
+        let batch: Int, length: Int
+
+        init(_ folder: URL) throws {
+            file = try SafetensorsFile(contentsOf: folder.appendingPathComponent("reference.safetensors"))
+            let shape = try file.info("input_ids").shape
+            (batch, length) = (shape[0], shape[1])
+            tokens = try file.floats("input_ids").map { Int($0) }
+            let labels = try file.floats("labels").map { Int($0) }
+            // transformers shifts labels inside the loss: position t predicts label t + 1.
+            var shifted: [Int] = []
+            for b in 0..<batch {
+                shifted += Array(labels[(b * length + 1)..<((b + 1) * length)]) + [-100]
+            }
+            targets = shifted
+        }
+    }
+
+    func testLogitsLossAndGradientsMatchTransformers() throws {
+        for name in Self.models {
+            let folder = Self.fixtures.appendingPathComponent(name)
+            let model = try HuggingFaceCheckpoint.load(folder: folder)
+            let reference = try Reference(folder)
+            let logits = model.logits(tokens: reference.tokens, batch: reference.batch, length: reference.length)
+            let expectedLogits = try reference.file.floats("logits")
+            let logitError = zip(logits.value.scalars, expectedLogits).map { abs($0 - $1) }.max()!
+            XCTAssertLessThan(logitError, 1e-4, "\(name): max |Δlogit| \(logitError)")
+            let loss = sequenceLoss(logits: logits, targets: reference.targets).meanTokenLoss
+            XCTAssertEqual(loss.value.scalar, try reference.file.floats("loss")[0], accuracy: 1e-5, name)
+            loss.backward()
+            let exported = Dictionary(uniqueKeysWithValues: model.namedParameters().map { ($0.name, $0.variable) })
+            for (parameterName, variable) in exported {
+                var expected = try reference.file.floats("grad." + parameterName)
+                var actual = try XCTUnwrap(variable.gradient, "\(name): \(parameterName) has no gradient").scalars
+                if model.configuration.architecture == .gpt2, GPT2.conv1DWeightNames.contains(where: parameterName.hasSuffix) {
+                    actual = WeightAssignment.transpose(actual, rows: variable.shape[0], columns: variable.shape[1])
+                }
+                let scale = max(expected.map(abs).max()!, 1e-6)
+                let error = zip(actual, expected).map { abs($0 - $1) }.max()! / scale
+                XCTAssertLessThan(error, 1e-3, "\(name): gradient of \(parameterName) differs by \(error) relative")
+                expected.removeAll()
+            }
+        }
+    }
+
+    func testFiveAdamWStepsFollowTheSameLossTrajectory() throws {
+        for name in Self.models {
+            let folder = Self.fixtures.appendingPathComponent(name)
+            let model = try HuggingFaceCheckpoint.load(folder: folder)
+            let reference = try Reference(folder)
+            let parameters = ParameterSet(model.namedParameters())
+            let optimizer = AdamW(parameters: parameters, betas: (0.9, 0.999), epsilon: 1e-8, weightDecay: 0.01)
+            var losses: [Float] = []
+            for _ in 0..<5 {
+                parameters.zeroGradients()
+                let loss = sequenceLoss(logits: model.logits(tokens: reference.tokens, batch: reference.batch, length: reference.length),
+                                        targets: reference.targets).meanTokenLoss
+                losses.append(loss.value.scalar)
+                loss.backward()
+                optimizer.step(learningRate: 1e-2)
+            }
+            let expected = try reference.file.floats("adamw_losses")
+            for (step, (actual, wanted)) in zip(losses, expected).enumerated() {
+                XCTAssertEqual(actual, wanted, accuracy: 1e-4, "\(name): loss after \(step) AdamW steps")
+            }
+        }
+    }
+
+    func testExportRoundTripsEveryParameterExactly() throws {
+        for name in Self.models {
+            let model = try HuggingFaceCheckpoint.load(folder: Self.fixtures.appendingPathComponent(name))
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-export-\(name)-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: output) }
+            try HuggingFaceCheckpoint.save(model, to: output, companionSource: nil)
+            let reloaded = try HuggingFaceCheckpoint.load(folder: output)
+            XCTAssertEqual(reloaded.configuration, model.configuration, name)
+            let original = model.parameterDictionary()
+            for (parameterName, variable) in reloaded.namedParameters() {
+                XCTAssertEqual(variable.value.scalars, original[parameterName]?.value.scalars, "\(name): \(parameterName)")
+            }
+        }
+    }
+
+    func testStrictLoadingNamesTheOffendingTensor() throws {
+        let source = Self.fixtures.appendingPathComponent("llama_tied")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-strict-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = try HuggingFaceCheckpoint.load(folder: source)
+        func write(_ mutate: (inout [(name: String, shape: [Int], values: [Float])]) -> Void) throws {
+            var tensors = HuggingFaceCheckpoint.exportedTensors(of: model)
+            mutate(&tensors)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: source.appendingPathComponent("config.json"), to: folder.appendingPathComponent("config.json"))
+            var writer = SafetensorsWriter()
+            for tensor in tensors { try writer.add(name: tensor.name, shape: tensor.shape, values: tensor.values) }
+            try writer.write(to: folder.appendingPathComponent("model.safetensors"))
+        }
+        let cases: [(String, (inout [(name: String, shape: [Int], values: [Float])]) -> Void)] = [
+            ("missing tensor 'model.norm.weight'", { $0.removeAll { $0.name == "model.norm.weight" } }),
+            ("'model.layers.0.mlp.up_proj.weight' has shape [24, 32]", { tensors in
+                let index = tensors.firstIndex { $0.name == "model.layers.0.mlp.up_proj.weight" }!
+                tensors[index] = (tensors[index].name, [24, 32], Array(tensors[index].values.prefix(24 * 32)))
+            }),
+            ("tensor 'model.extra.weight' is not a parameter", { $0.append(("model.extra.weight", [2], [1, 2])) }),
+        ]
+        for (message, mutate) in cases {
+            try? FileManager.default.removeItem(at: folder)
+            try write(mutate)
+            XCTAssertThrowsError(try HuggingFaceCheckpoint.load(folder: folder)) { error in
+                XCTAssertTrue("\(error)".contains(message), "expected '\(message)' in: \(error)")
+                XCTAssertTrue("\(error)".contains(folder.path), "error should name the folder: \(error)")
+            }
+        }
+    }
+}
