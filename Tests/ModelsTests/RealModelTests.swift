@@ -1,0 +1,75 @@
+import Foundation
+import XCTest
+@testable import Engine
+@testable import Models
+
+/// The real SmolLM2-135M-Instruct GGUF (Q4_1) against transformers loading the same file
+/// (Fixtures/smollm2_reference.json, written by scripts/fixtures/make_smollm2_reference.py).
+/// Skips, saying so, when scripts/fetch_model.sh has not fetched the model.
+final class RealModelTests: XCTestCase {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var modelPath: String {
+        ProcessInfo.processInfo.environment["UNLEARN_SMOLLM2_GGUF"]
+            ?? repository.appendingPathComponent("models/SmolLM2-135M-Instruct.Q4_1.gguf").path
+    }
+
+    struct Reference: Decodable {
+        struct Case: Decodable {
+            let prompt: String, ids: [Int], mean_nll: Double, top5: [Int], last_logits_head: [Float]
+        }
+        struct Chat: Decodable { let prompt_ids: [Int], generated_ids: [Int], answer: String }
+        let cases: [Case]
+        let chat: Chat
+    }
+
+    static func loadModel() throws -> LoadedModel {
+        guard FileManager.default.fileExists(atPath: modelPath) else {
+            throw XCTSkip("SmolLM2-135M-Instruct GGUF not found at \(modelPath): run scripts/fetch_model.sh to enable the real-model tests")
+        }
+        return try ModelLoader.load(path: modelPath)
+    }
+
+    static func reference() throws -> Reference {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/smollm2_reference.json")
+        return try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
+    }
+
+    func testGGUFModelMatchesTransformersScores() throws {
+        let loaded = try Self.loadModel()
+        XCTAssertEqual(loaded.model.configuration, GGUFExpectation.configuration)
+        XCTAssertEqual(loaded.storedTypes, ["Q4_1": 210, "F32": 61, "Q8_0": 1])
+        for example in try Self.reference().cases {
+            let ids = example.ids
+            let logits = GradientMode.withoutGradients { loaded.model.logits(tokens: ids, batch: 1, length: ids.count) }
+            let vocabulary = logits.shape[2]
+            let last = logits.value.data + (ids.count - 1) * vocabulary
+            let lastRow = Array(UnsafeBufferPointer(start: last, count: vocabulary))
+            let top5 = lastRow.indices.sorted { lastRow[$0] > lastRow[$1] }.prefix(5)
+            XCTAssertEqual(Array(top5), example.top5, example.prompt)
+            let head = Array(lastRow.prefix(16))
+            let worst = zip(head, example.last_logits_head).map { abs($0 - $1) }.max()!
+            XCTAssertLessThan(worst, 2e-3, "\(example.prompt): logits differ by \(worst)")
+            let targets = Array(ids.dropFirst()) + [-100]
+            let loss = GradientMode.withoutGradients { sequenceLoss(logits: logits, targets: targets) }
+            let meanNLL = Double(loss.negativeLogLikelihoodSum.value.scalar) / Double(max(1, ids.count - 1))
+            XCTAssertEqual(meanNLL, example.mean_nll, accuracy: 1e-3, example.prompt)
+        }
+    }
+
+    func testGreedyChatAnswerMatchesTransformers() throws {
+        let loaded = try Self.loadModel()
+        let chat = try Self.reference().chat
+        let generated = TextGeneration.generate(model: loaded.model, prompt: chat.prompt_ids, maximumTokens: 40,
+                                                stopTokens: Set(loaded.model.configuration.eosTokenIds))
+        XCTAssertEqual(generated, chat.generated_ids, "expected the answer \(chat.answer)")
+    }
+}
+
+/// What the SmolLM2 GGUF metadata must turn into.
+enum GGUFExpectation {
+    static let configuration = ModelConfiguration(
+        architecture: .llama, modelType: "llama", vocabularySize: 49152, hiddenSize: 576, intermediateSize: 1536,
+        layerCount: 30, attentionHeads: 9, keyValueHeads: 3, headSize: 64, maximumPositions: 8192, normEpsilon: 1e-5,
+        ropeTheta: 100_000, ropeScaling: nil, tiedEmbeddings: true, queryKeyValueBias: false, outputProjectionBias: false,
+        mlpBias: false, bosTokenId: 1, eosTokenIds: [2], padTokenId: 2)
+}
