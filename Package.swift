@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "NN", targets: ["NN"]),
         .library(name: "Checkpoints", targets: ["Checkpoints"]),
         .library(name: "Models", targets: ["Models"]),
+        .library(name: "Metrics", targets: ["Metrics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -25,18 +26,23 @@ let package = Package(
         .target(name: "Engine", swiftSettings: releaseSpeed),
         .target(name: "NN", dependencies: ["Engine"], swiftSettings: releaseSpeed),
         .target(name: "Checkpoints", swiftSettings: releaseSpeed),
+        // Python's zlib.compress is the reference for the zlib MIA score; linking the same C library
+        // reproduces its compressed lengths byte for byte.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Metrics", dependencies: ["CZlib"], swiftSettings: releaseSpeed),
         .target(name: "Models", dependencies: ["Engine", "NN", "Checkpoints"], swiftSettings: releaseSpeed),
         .target(name: "Benchmarks", dependencies: ["Engine", "NN", "Models"], swiftSettings: releaseSpeed),
         .executableTarget(
             name: "unlearn",
             dependencies: [
-                "Engine", "NN", "Checkpoints", "Models", "Benchmarks",
+                "Engine", "NN", "Checkpoints", "Models", "Metrics", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: releaseSpeed
         ),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "NNTests", dependencies: ["NN", "Engine"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics"], exclude: ["Fixtures"]),
         .testTarget(name: "CheckpointsTests", dependencies: ["Checkpoints"], exclude: ["Fixtures"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "NN", "Engine", "Checkpoints"], exclude: ["Fixtures"]),
     ]

@@ -8,6 +8,18 @@ if ! command -v swift >/dev/null 2>&1; then
     exit 1
 fi
 
+# zlib's headers: the zlib membership-inference score links the system zlib (as Python's zlib does).
+if [ ! -f /usr/include/zlib.h ]; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+        echo "setup: installing zlib headers (zlib1g-dev) from Debian…"
+        apt-get update -qq >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zlib1g-dev >/dev/null
+    else
+        echo "setup: zlib headers are missing (Debian/Ubuntu: sudo apt-get install zlib1g-dev)." >&2
+        exit 1
+    fi
+fi
+
 # OpenBLAS gives ~10x faster matrix products; without it Unlearn still runs on its portable GEMM.
 if ! ldconfig -p 2>/dev/null | grep -q 'libopenblas\.so\.0'; then
     if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then

@@ -1,0 +1,27 @@
+import XCTest
+@testable import Metrics
+
+final class MultipleChoiceAccuracyTests: XCTestCase {
+    func testArgmaxAccuracy() throws {
+        let likelihoods: [[Double]] = [[-1, -2, -3, -4], [-5, -0.5, -2, -9], [-1, -1, -3, -3]]
+        XCTAssertEqual(try MultipleChoiceAccuracy.prediction(choiceLogLikelihoods: likelihoods[2]), 0)
+        XCTAssertEqual(try MultipleChoiceAccuracy.accuracy(choiceLogLikelihoods: likelihoods, answers: [0, 2, 0]), 2.0 / 3.0, accuracy: 1e-15)
+    }
+
+    /// acc_norm divides by the choice's UTF-8 length: −4 over 8 bytes beats −3 over 2 bytes.
+    func testNormalizedAccuracy() throws {
+        let value = try MultipleChoiceAccuracy.normalizedAccuracy(
+            choiceLogLikelihoods: [[-3, -4]],
+            choiceTexts: [["ab", "abcdefgh"]],
+            answers: [1]
+        )
+        XCTAssertEqual(value, 1)
+    }
+
+    func testInvalidInputsThrow() {
+        XCTAssertThrowsError(try MultipleChoiceAccuracy.accuracy(choiceLogLikelihoods: [[-1, -2]], answers: [2]))
+        XCTAssertThrowsError(try MultipleChoiceAccuracy.accuracy(choiceLogLikelihoods: [], answers: []))
+        XCTAssertThrowsError(try MultipleChoiceAccuracy.accuracy(choiceLogLikelihoods: [[-1]], answers: [0, 0]))
+        XCTAssertThrowsError(try MultipleChoiceAccuracy.prediction(choiceLogLikelihoods: []))
+    }
+}
