@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "NN", targets: ["NN"]),
         .library(name: "Checkpoints", targets: ["Checkpoints"]),
+        .library(name: "Tokenizers", targets: ["Tokenizers"]),
         .library(name: "Models", targets: ["Models"]),
         .library(name: "Metrics", targets: ["Metrics"]),
     ],
@@ -30,12 +31,13 @@ let package = Package(
         // reproduces its compressed lengths byte for byte.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Metrics", dependencies: ["CZlib"], swiftSettings: releaseSpeed),
-        .target(name: "Models", dependencies: ["Engine", "NN", "Checkpoints"], swiftSettings: releaseSpeed),
+        .target(name: "Tokenizers", swiftSettings: releaseSpeed),
+        .target(name: "Models", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers"], swiftSettings: releaseSpeed),
         .target(name: "Benchmarks", dependencies: ["Engine", "NN", "Models"], swiftSettings: releaseSpeed),
         .executableTarget(
             name: "unlearn",
             dependencies: [
-                "Engine", "NN", "Checkpoints", "Models", "Metrics", "Benchmarks",
+                "Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Metrics", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: releaseSpeed
@@ -43,7 +45,8 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "NNTests", dependencies: ["NN", "Engine"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"], exclude: ["Fixtures"]),
+        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"], exclude: ["Fixtures"]),
         .testTarget(name: "CheckpointsTests", dependencies: ["Checkpoints"], exclude: ["Fixtures"]),
-        .testTarget(name: "ModelsTests", dependencies: ["Models", "NN", "Engine", "Checkpoints"], exclude: ["Fixtures"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "NN", "Engine", "Checkpoints", "Tokenizers"], exclude: ["Fixtures"]),
     ]
 )

@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure engine performance on this machine.",
-        subcommands: [GEMM.self, Ops.self]
+        subcommands: [GEMM.self, Ops.self, Forward.self, Step.self, Generate.self]
     )
 
     /// `unlearn bench gemm`
@@ -66,4 +66,56 @@ struct BenchCommand: ParsableCommand {
             }
         }
     }
+
+    /// `unlearn bench forward`
+    struct Forward: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Tokens/s of no-grad forward passes (scoring).")
+        @OptionGroup var model: ModelArguments
+        @Option(help: "Sequences per batch.") var batch = 4
+        @Option(help: "Tokens per sequence.") var length = 256
+        @Option(help: "Minimum seconds of timed runs.") var seconds: Double = 5
+
+        func run() throws {
+            let (loaded, description) = try model.load()
+            print("model: \(description); GEMM: \(MatrixMultiply.backendDescription)")
+            report("forward \(batch)×\(length)", ModelBenchmark.forward(model: loaded, batch: batch, length: length, minimumSeconds: seconds))
+        }
+    }
+
+    /// `unlearn bench step`
+    struct Step: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Tokens/s of full training steps: forward, gradient-ascent loss, backward, AdamW.")
+        @OptionGroup var model: ModelArguments
+        @Option(help: "Sequences per batch.") var batch = 4
+        @Option(help: "Tokens per sequence.") var length = 256
+        @Option(help: "Minimum seconds of timed runs.") var seconds: Double = 10
+
+        func run() throws {
+            let (loaded, description) = try model.load()
+            print("model: \(description); GEMM: \(MatrixMultiply.backendDescription)")
+            report("step \(batch)×\(length)", ModelBenchmark.trainingStep(model: loaded, batch: batch, length: length, minimumSeconds: seconds))
+        }
+    }
+
+    /// `unlearn bench generate`
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Tokens/s of greedy generation with the KV cache.")
+        @OptionGroup var model: ModelArguments
+        @Option(help: "Prompt tokens.") var prompt = 32
+        @Option(help: "New tokens per run.") var tokens = 128
+        @Option(help: "Minimum seconds of timed runs.") var seconds: Double = 5
+
+        func run() throws {
+            let (loaded, description) = try model.load()
+            print("model: \(description); GEMM: \(MatrixMultiply.backendDescription)")
+            report("generate \(tokens) after \(prompt)", ModelBenchmark.generation(model: loaded, promptLength: prompt, newTokens: tokens, minimumSeconds: seconds))
+        }
+    }
+}
+
+/// Prints one model benchmark result.
+func report(_ name: String, _ result: ModelBenchmark.Result) {
+    print(String(format: "%@: %.1f tokens/s, %.1f GFLOPS, %.3f s per run (median of %d), peak RSS %.0f MiB",
+                 name, result.tokensPerSecond, result.gflops, result.seconds, result.repetitions, result.peakResidentMegabytes))
 }

@@ -7,6 +7,7 @@ struct Unlearn: ParsableCommand {
         commandName: "unlearn",
         abstract: "Machine unlearning for language models on the CPU: remove, prove, attack.",
         version: "0.1.0",
-        subcommands: [BenchCommand.self]
+        subcommands: [GenerateCommand.self, ScoreCommand.self, InspectCommand.self, ConvertCommand.self,
+                      TofuAggregateCommand.self, BenchCommand.self]
     )
 }

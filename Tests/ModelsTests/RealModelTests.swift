@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import Engine
 @testable import Models
+import Tokenizers
 
 /// The real SmolLM2-135M-Instruct GGUF (Q4_1) against transformers loading the same file
 /// (Fixtures/smollm2_reference.json, written by scripts/fixtures/make_smollm2_reference.py).
@@ -72,4 +73,20 @@ enum GGUFExpectation {
         layerCount: 30, attentionHeads: 9, keyValueHeads: 3, headSize: 64, maximumPositions: 8192, normEpsilon: 1e-5,
         ropeTheta: 100_000, ropeScaling: nil, tiedEmbeddings: true, queryKeyValueBias: false, outputProjectionBias: false,
         mlpBias: false, bosTokenId: 1, eosTokenIds: [2], padTokenId: 2)
+}
+
+/// The tokenizer and chat template read from the GGUF produce transformers' ids for the same file.
+final class RealTokenizerTests: XCTestCase {
+    func testPromptIdsAndChatPromptMatchTransformers() throws {
+        let loaded = try RealModelTests.loadModel()
+        let tokenizer = try TokenizerLoading.tokenizer(for: loaded)
+        let reference = try RealModelTests.reference()
+        for example in reference.cases {
+            XCTAssertEqual(tokenizer.encode(example.prompt, addSpecialTokens: true), example.ids, example.prompt)
+            XCTAssertEqual(PromptScoring.score(model: loaded.model, ids: example.ids).topNext, example.top5, example.prompt)
+        }
+        let chat = try tokenizer.applyChatTemplate([.user("What is 2+2?")], addGenerationPrompt: true)
+        XCTAssertEqual(tokenizer.encode(chat, addSpecialTokens: false), reference.chat.prompt_ids)
+        XCTAssertEqual(tokenizer.decode(reference.chat.generated_ids, skipSpecialTokens: true), reference.chat.answer)
+    }
 }

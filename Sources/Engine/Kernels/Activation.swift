@@ -14,6 +14,11 @@ public enum Activation {
         x > 0 ? x + Foundation.log1p(Foundation.exp(-x)) : Foundation.log1p(Foundation.exp(x))
     }
 
+    /// σ(x) for 16 lanes, through the vectorised exponential (used by the SiLU/SwiGLU kernels).
+    @inline(__always) public static func sigmoid(_ x: SIMD16<Float>) -> SIMD16<Float> {
+        1 / (1 + VectorExponential.exp(-x))
+    }
+
     /// √(2/π), the GELU tanh-approximation constant.
     public static let geluScale: Float = 0.7978845608028654
 

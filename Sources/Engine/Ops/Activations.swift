@@ -43,16 +43,34 @@ public func swiglu(gate: Variable, up: Variable) -> Variable {
     let output = Tensor(zeros: gate.shape)
     let (pa, pb, po) = (SendablePointer(a.data), SendablePointer(b.data), SendablePointer(output.data))
     Parallel.forRanges(output.count, minimumChunk: 16384) { range in
-        for index in range { po.pointer[index] = pa.pointer[index] * Activation.sigmoid(pa.pointer[index]) * pb.pointer[index] }
+        var index = range.lowerBound
+        while index &+ 16 <= range.upperBound {
+            let x = Elementwise.load(pa.pointer, index)
+            Elementwise.store(x * Activation.sigmoid(x) * Elementwise.load(pb.pointer, index), po.pointer, index)
+            index &+= 16
+        }
+        while index < range.upperBound {
+            po.pointer[index] = pa.pointer[index] * Activation.sigmoid(pa.pointer[index]) * pb.pointer[index]
+            index &+= 1
+        }
     }
     return Variable.record(output, inputs: [gate, up]) { gradient in
         let gradientGate = Tensor(zeros: a.shape), gradientUp = Tensor(zeros: b.shape)
         let (pg, pdg, pdu) = (SendablePointer(gradient.data), SendablePointer(gradientGate.data), SendablePointer(gradientUp.data))
         Parallel.forRanges(gradient.count, minimumChunk: 16384) { range in
-            for index in range {
+            var index = range.lowerBound
+            while index &+ 16 <= range.upperBound {
+                let x = Elementwise.load(pa.pointer, index), g = Elementwise.load(pg.pointer, index)
+                let s = Activation.sigmoid(x)
+                Elementwise.store(g * Elementwise.load(pb.pointer, index) * s * (1 + x * (1 - s)), pdg.pointer, index)
+                Elementwise.store(g * x * s, pdu.pointer, index)
+                index &+= 16
+            }
+            while index < range.upperBound {
                 let x = pa.pointer[index], s = Activation.sigmoid(x), g = pg.pointer[index]
                 pdg.pointer[index] = g * pb.pointer[index] * s * (1 + x * (1 - s))
                 pdu.pointer[index] = g * x * s
+                index &+= 1
             }
         }
         return [gradientGate, gradientUp]
