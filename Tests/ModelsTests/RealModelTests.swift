@@ -90,3 +90,24 @@ final class RealTokenizerTests: XCTestCase {
         XCTAssertEqual(tokenizer.decode(reference.chat.generated_ids, skipSpecialTokens: true), reference.chat.answer)
     }
 }
+
+/// `unlearn convert` writes the GGUF tokenizer as tokenizer.json; loading that back gives the same ids.
+final class TokenizerExportTests: XCTestCase {
+    func testExportedTokenizerJSONEncodesLikeTheGGUFVocabulary() throws {
+        let loaded = try RealModelTests.loadModel()
+        let original = try TokenizerLoading.tokenizer(for: loaded)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-tokenizer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, data) in try TokenizerExport.huggingFaceFiles(from: XCTUnwrap(loaded.gguf)) {
+            try data.write(to: folder.appendingPathComponent(name))
+        }
+        let exported = try TokenizerLoader.load(directory: folder)
+        for example in try RealModelTests.reference().cases {
+            XCTAssertEqual(exported.encode(example.prompt, addSpecialTokens: true), example.ids, example.prompt)
+        }
+        let text = "Zola's «Germinal» (1885): 12 345 — naïve 😀\n\tcode()"
+        XCTAssertEqual(exported.encode(text, addSpecialTokens: true), original.encode(text, addSpecialTokens: true))
+        XCTAssertEqual(try exported.applyChatTemplate([.user("Hi")]), try original.applyChatTemplate([.user("Hi")]))
+    }
+}

@@ -48,3 +48,14 @@ struct LongFuzzTests {
         #expect(report.loaded + report.rejected == iterations)
     }
 }
+
+@Suite struct BuiltInFuzzSeedTests {
+    @Test func builtInSeedsLoadAndEncode() throws {
+        for seed in TokenizerFuzzer.builtInSeeds() {
+            let tokenizer = try TokenizerLoader.load(tokenizerJSON: [UInt8](seed), file: "seed.json")
+            #expect(!tokenizer.encode("abc hi Ab", addSpecialTokens: true).isEmpty)
+        }
+        let report = TokenizerFuzzer.run(seedJSON: TokenizerFuzzer.builtInSeeds(), iterations: 200, seed: 3)
+        #expect(report.loaded > 0 && report.rejected > 0)
+    }
+}
