@@ -130,3 +130,28 @@ final class HuggingFaceParityTests: XCTestCase {
         }
     }
 }
+
+/// GGUF forms of the tiny models (llama.cpp layout, written by the fixture script) against the logits
+/// transformers computes when it loads the same GGUF files itself.
+final class GGUFParityTests: XCTestCase {
+    func testGGUFModelsMatchTransformersLoadingTheSameFiles() throws {
+        let folder = HuggingFaceParityTests.fixtures.appendingPathComponent("gguf")
+        let reference = try SafetensorsFile(contentsOf: folder.appendingPathComponent("gguf_reference.safetensors"))
+        let ids = try reference.floats("input_ids").map { Int($0) }
+        for name in ["llama_tied.gguf", "llama_tied.q8_0.gguf", "gpt2.gguf"] {
+            let loaded = try ModelLoader.load(path: folder.appendingPathComponent(name).path)
+            let logits = loaded.model.logits(tokens: ids, batch: 2, length: 8).value.scalars
+            let expected = try reference.floats("logits." + name)
+            let worst = zip(logits, expected).map { abs($0 - $1) }.max()!
+            XCTAssertLessThan(worst, 1e-4, "\(name): max |Δlogit| \(worst)")
+        }
+        // The quantized file really is quantized, and the float one matches the HF checkpoint.
+        XCTAssertEqual(try ModelLoader.load(path: folder.appendingPathComponent("llama_tied.q8_0.gguf").path).storedTypes["Q8_0"], 13)
+        let hf = try HuggingFaceCheckpoint.load(folder: HuggingFaceParityTests.fixtures.appendingPathComponent("llama_tied"))
+        let gguf = try ModelLoader.load(path: folder.appendingPathComponent("llama_tied.gguf").path).model
+        let hfParameters = hf.parameterDictionary()
+        for (name, variable) in gguf.namedParameters() {
+            XCTAssertEqual(variable.value.scalars, hfParameters[name]?.value.scalars, "\(name) after Q/K un-permutation")
+        }
+    }
+}
