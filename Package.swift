@@ -34,10 +34,11 @@ let package = Package(
         .target(name: "Tokenizers", swiftSettings: releaseSpeed),
         .target(name: "Models", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers"], swiftSettings: releaseSpeed),
         .target(name: "Benchmarks", dependencies: ["Engine", "NN", "Models"], swiftSettings: releaseSpeed),
+        .target(name: "Training", dependencies: ["Engine", "NN", "Checkpoints", "Models"], swiftSettings: releaseSpeed),
         .executableTarget(
             name: "unlearn",
             dependencies: [
-                "Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Metrics", "Benchmarks",
+                "Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Metrics", "Benchmarks", "Training",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: releaseSpeed
@@ -47,6 +48,7 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"], exclude: ["Fixtures"]),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"], exclude: ["Fixtures"]),
         .testTarget(name: "CheckpointsTests", dependencies: ["Checkpoints"], exclude: ["Fixtures"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "Models", "NN", "Engine"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "NN", "Engine", "Checkpoints", "Tokenizers"], exclude: ["Fixtures"]),
     ]
 )

@@ -75,13 +75,3 @@ public enum ModelBenchmark {
     }
 }
 
-/// Reads this process's memory high-water mark.
-public enum ProcessMemory {
-    /// Peak resident set size in MiB (`VmHWM` on Linux; 0 where unavailable).
-    public static func peakResidentMegabytes() -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
-        return kilobytes / 1024
-    }
-}

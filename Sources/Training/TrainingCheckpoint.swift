@@ -1,0 +1,87 @@
+import Checkpoints
+import Engine
+import Foundation
+import Models
+import NN
+
+/// What a checkpoint records besides tensors.
+public struct TrainingState: Codable, Equatable, Sendable {
+    /// Optimizer steps completed.
+    public var step: Int
+    /// Target tokens trained on so far.
+    public var tokens: Int
+    /// Seconds of training so far (excluding time the process was not running).
+    public var elapsedSeconds: Double
+    /// Mean token loss of every completed step.
+    public var losses: [Float]
+    /// The run's settings (a resumed run must use the same ones).
+    public var configuration: TrainingConfiguration
+}
+
+/// Saving and restoring a run's full state: parameters, AdamW moments and the step counter (data order
+/// and learning rate are functions of the step, so nothing else is needed to continue exactly).
+///
+/// A checkpoint is a folder written as `checkpoint.partial`, then swapped in by renames, so a crash at
+/// any moment leaves either the previous checkpoint or the new one intact, never a torn mix.
+public enum TrainingCheckpoint {
+    static let folderName = "checkpoint"
+
+    public static func save(state: TrainingState, parameters: ParameterSet, optimizer: AdamW, in directory: URL) throws {
+        let manager = FileManager.default
+        let final = directory.appendingPathComponent(folderName)
+        let partial = directory.appendingPathComponent(folderName + ".partial")
+        let previous = directory.appendingPathComponent(folderName + ".previous")
+        try? manager.removeItem(at: partial)
+        try manager.createDirectory(at: partial, withIntermediateDirectories: true)
+        var model = SafetensorsWriter()
+        for (name, variable) in zip(parameters.names, parameters.variables) {
+            try model.add(name: name, shape: variable.shape, values: variable.value.scalars)
+        }
+        try model.write(to: partial.appendingPathComponent("model.safetensors"))
+        var moments = SafetensorsWriter()
+        try moments.add(name: "first_moments", shape: [parameters.count], values: optimizer.firstMoments.scalars)
+        try moments.add(name: "second_moments", shape: [parameters.count], values: optimizer.secondMoments.scalars)
+        try moments.write(to: partial.appendingPathComponent("optimizer.safetensors"))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try AtomicFileWriter.write(to: partial.appendingPathComponent("state.json")) { try $0.write(try encoder.encode(state)) }
+        try? manager.removeItem(at: previous)
+        if manager.fileExists(atPath: final.path) { try manager.moveItem(at: final, to: previous) }
+        try manager.moveItem(at: partial, to: final)
+        try? manager.removeItem(at: previous)
+    }
+
+    /// The newest complete checkpoint folder in `directory`, if any.
+    public static func latest(in directory: URL) -> URL? {
+        let manager = FileManager.default
+        for name in [folderName, folderName + ".previous"] {
+            let url = directory.appendingPathComponent(name)
+            if manager.fileExists(atPath: url.appendingPathComponent("state.json").path) { return url }
+        }
+        return nil
+    }
+
+    /// Restores parameters and moments in place; returns the recorded state.
+    public static func restore(from folder: URL, parameters: ParameterSet, optimizer: AdamW) throws -> TrainingState {
+        let state = try JSONDecoder().decode(TrainingState.self, from: Data(contentsOf: folder.appendingPathComponent("state.json")))
+        let model = try SafetensorsFile(contentsOf: folder.appendingPathComponent("model.safetensors"))
+        guard Set(model.tensorNames) == Set(parameters.names) else {
+            throw TrainingError("\(folder.path): the checkpoint's tensors do not match the model's parameters")
+        }
+        for (name, variable) in zip(parameters.names, parameters.variables) {
+            let values = try model.floats(name)
+            guard try model.info(name).shape == variable.shape else {
+                throw TrainingError("\(folder.path): tensor '\(name)' has shape \(try model.info(name).shape), the model expects \(variable.shape)")
+            }
+            values.withUnsafeBufferPointer { variable.value.data.update(from: $0.baseAddress!, count: values.count) }
+        }
+        let moments = try SafetensorsFile(contentsOf: folder.appendingPathComponent("optimizer.safetensors"))
+        for (name, tensor) in [("first_moments", optimizer.firstMoments), ("second_moments", optimizer.secondMoments)] {
+            let values = try moments.floats(name)
+            guard values.count == tensor.count else { throw TrainingError("\(folder.path): optimizer state '\(name)' has the wrong size") }
+            values.withUnsafeBufferPointer { tensor.data.update(from: $0.baseAddress!, count: values.count) }
+        }
+        optimizer.restore(stepCount: state.step)
+        return state
+    }
+}

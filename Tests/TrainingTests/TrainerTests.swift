@@ -1,0 +1,103 @@
+import Foundation
+import XCTest
+@testable import Engine
+@testable import Models
+@testable import Training
+
+/// Collation, learning, checkpoints and exact resumption.
+final class TrainerTests: XCTestCase {
+    static let configuration = ModelConfiguration(
+        architecture: .llama, modelType: "llama", vocabularySize: 40, hiddenSize: 32, intermediateSize: 48, layerCount: 2,
+        attentionHeads: 4, keyValueHeads: 2, headSize: 8, maximumPositions: 64, normEpsilon: 1e-5, ropeTheta: 10_000,
+        ropeScaling: nil, tiedEmbeddings: true, queryKeyValueBias: false, outputProjectionBias: false, mlpBias: false,
+        bosTokenId: 1, eosTokenIds: [2], padTokenId: 0)
+
+    /// "Question" tokens 3…9 then a deterministic "answer" the model can learn.
+    static func examples(_ count: Int) -> [TokenizedExample] {
+        (0..<count).map { index in
+            let prompt = [1, 3 + index % 7, 10 + index % 5]
+            let answer = [20 + index % 7, 30 + index % 5, 2]
+            return TokenizedExample(prompt: prompt, answer: answer)
+        }
+    }
+
+    func testCollationPadsRightAndScoresOnlyAnswers() {
+        let batch = TokenBatch([TokenizedExample(prompt: [1, 5], answer: [6, 2]), TokenizedExample(prompt: [1], answer: [7])],
+                               padId: 0, maximumLength: 16)
+        XCTAssertEqual(batch.length, 4)
+        XCTAssertEqual(batch.ids, [1, 5, 6, 2, 1, 7, 0, 0])
+        // Position t predicts token t+1 only when t+1 is an answer token.
+        XCTAssertEqual(batch.targets, [-100, 6, 2, -100, 7, -100, -100, -100])
+        XCTAssertEqual(batch.targetCount, 3)
+    }
+
+    func testTrainingMemorisesAnswersAndWritesRunJSON() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-train-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var settings = TrainingConfiguration()
+        settings.steps = 60
+        settings.microBatchSize = 4
+        settings.gradientAccumulation = 2
+        settings.learningRate = 1e-2
+        settings.warmupSteps = 5
+        let model = makeModel(Self.configuration, seed: 1)
+        let trainer = try Trainer(model: model, examples: Self.examples(14), padId: 0, configuration: settings, directory: directory)
+        var reported: [Int] = []
+        let summary = try XCTUnwrap(try trainer.run(resume: false) { reported.append($0.step) })
+        XCTAssertEqual(reported, Array(1...60))
+        XCTAssertLessThan(summary.losses.last!, summary.losses.first! * 0.2, "losses: \(summary.losses)")
+        XCTAssertEqual(summary.effectiveBatchSize, 8)
+        let runJSON = try JSONDecoder().decode(TrainingSummary.self, from: Data(contentsOf: directory.appendingPathComponent("run.json")))
+        XCTAssertEqual(runJSON.steps, 60)
+        XCTAssertEqual(runJSON.tokens, summary.tokens)
+        // Greedy answers now reproduce the training answers.
+        let example = Self.examples(14)[3]
+        let answer = TextGeneration.generate(model: model, prompt: Array(example.ids.prefix(3)), maximumTokens: 3)
+        XCTAssertEqual(answer, Array(example.ids.suffix(3)))
+    }
+
+    func testInterruptedRunResumesToBitwiseIdenticalParameters() throws {
+        var settings = TrainingConfiguration()
+        settings.steps = 9
+        settings.microBatchSize = 3
+        settings.gradientAccumulation = 2
+        settings.checkpointInterval = 3
+        settings.learningRate = 5e-3
+        let examples = Self.examples(10)
+        func train(_ directory: URL, interruptions: [Int]) throws -> [UInt32] {
+            let model = makeModel(Self.configuration, seed: 2)
+            for interruption in interruptions {
+                // A fresh process each time: new model object, state only from the checkpoint on disk.
+                let restarted = makeModel(Self.configuration, seed: 2)
+                XCTAssertNil(try Trainer(model: restarted, examples: examples, padId: 0, configuration: settings, directory: directory)
+                    .run(resume: true, interruptAfterStep: interruption))
+            }
+            XCTAssertNotNil(try Trainer(model: model, examples: examples, padId: 0, configuration: settings, directory: directory).run(resume: true))
+            return model.namedParameters().flatMap { $0.variable.value.scalars.map(\.bitPattern) }
+        }
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-resume-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let uninterrupted = try train(base.appendingPathComponent("a"), interruptions: [])
+        // Killed after step 4 (last checkpoint at 3) and again after step 7 (checkpoint at 6).
+        let resumed = try train(base.appendingPathComponent("b"), interruptions: [4, 7])
+        XCTAssertEqual(uninterrupted, resumed)
+        let state = try JSONDecoder().decode(TrainingState.self, from: Data(contentsOf: base.appendingPathComponent("b/checkpoint/state.json")))
+        XCTAssertEqual(state.step, 9)
+        // Changed settings are refused on resume.
+        var other = settings
+        other.learningRate = 1e-3
+        XCTAssertThrowsError(try Trainer(model: makeModel(Self.configuration, seed: 2), examples: examples, padId: 0, configuration: other,
+                                         directory: base.appendingPathComponent("b")).run(resume: true)) { error in
+            XCTAssertTrue("\(error)".contains("different training settings"), "\(error)")
+        }
+    }
+
+    func testDataOrderCoversEveryExampleOncePerEpoch() throws {
+        var settings = TrainingConfiguration()
+        settings.microBatchSize = 5
+        let trainer = try Trainer(model: makeModel(Self.configuration, seed: 3), examples: Self.examples(10), padId: 0,
+                                  configuration: settings, directory: FileManager.default.temporaryDirectory)
+        XCTAssertEqual(Set(trainer.indices(forStep: 0) + trainer.indices(forStep: 1)), Set(0..<10))
+        XCTAssertNotEqual(trainer.indices(forStep: 0) + trainer.indices(forStep: 1), trainer.indices(forStep: 2) + trainer.indices(forStep: 3))
+    }
+}
