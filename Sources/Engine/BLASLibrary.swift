@@ -17,11 +17,16 @@ public final class BLASLibrary: @unchecked Sendable {
         UnsafePointer<Float>?, Int32, UnsafePointer<Float>?, Int32, Float,
         UnsafeMutablePointer<Float>?, Int32
     ) -> Void
+    typealias SgemvFunction = @convention(c) (
+        Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32,
+        UnsafePointer<Float>?, Int32, Float, UnsafeMutablePointer<Float>?, Int32
+    ) -> Void
     typealias StringFunction = @convention(c) () -> UnsafePointer<CChar>?
     typealias SetThreadsFunction = @convention(c) (Int32) -> Void
     typealias GetThreadsFunction = @convention(c) () -> Int32
 
     let sgemm: SgemmFunction
+    let sgemv: SgemvFunction?
     private let corenameFunction: StringFunction?
     private let configFunction: StringFunction?
     private let setThreadsFunction: SetThreadsFunction?
@@ -45,6 +50,7 @@ public final class BLASLibrary: @unchecked Sendable {
         func symbol<T>(_ name: String, _ type: T.Type) -> T? {
             dlsym(handle, name).map { unsafeBitCast($0, to: type) }
         }
+        sgemv = symbol("cblas_sgemv", SgemvFunction.self)
         corenameFunction = symbol("openblas_get_corename", StringFunction.self)
         configFunction = symbol("openblas_get_config", StringFunction.self)
         setThreadsFunction = symbol("openblas_set_num_threads", SetThreadsFunction.self)

@@ -27,6 +27,15 @@ public enum MatrixMultiply {
             return
         }
         if let blas = BLASLibrary.shared {
+            // One row (a generation step): GEMV streams the weights once; GEMM's packing is pure overhead.
+            if m == 1 && !transposeA, let sgemv = blas.sgemv {
+                if transposeB {
+                    sgemv(101, 111, Int32(n), Int32(k), alpha, b, Int32(ldb), a, 1, beta, c, 1)
+                } else {
+                    sgemv(101, 112, Int32(k), Int32(n), alpha, b, Int32(ldb), a, 1, beta, c, 1)
+                }
+                return
+            }
             blas.sgemm(101, transposeA ? 112 : 111, transposeB ? 112 : 111,
                        Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
         } else {

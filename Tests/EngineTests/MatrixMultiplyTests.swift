@@ -23,7 +23,7 @@ final class MatrixMultiplyTests: XCTestCase {
 
     private func checkAllLayouts(portable: Bool) {
         var generator = SeededGenerator(seed: 3)
-        let (m, n, k) = (37, 21, 19)
+        for (m, n, k) in [(37, 21, 19), (1, 33, 17)] {  // one row takes the GEMV path
         for transposeA in [false, true] {
             for transposeB in [false, true] {
                 let lda = (transposeA ? m : k) + 3, ldb = (transposeB ? k : n) + 2, ldc = n + 5
@@ -44,6 +44,7 @@ final class MatrixMultiplyTests: XCTestCase {
                 // Padding columns of C (beyond n) must be untouched.
                 assertClose(actual, expected, tolerance: 1e-5)
             }
+        }
         }
     }
 
