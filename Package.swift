@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "Tokenizers", swiftSettings: releaseSpeed),
         .target(name: "Models", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers"], swiftSettings: releaseSpeed),
         .target(name: "Benchmarks", dependencies: ["Engine", "NN", "Models"], swiftSettings: releaseSpeed),
-        .target(name: "Training", dependencies: ["Engine", "NN", "Checkpoints", "Models"], swiftSettings: releaseSpeed),
+        .target(name: "Training", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models"], swiftSettings: releaseSpeed),
         .executableTarget(
             name: "unlearn",
             dependencies: [
@@ -43,6 +43,8 @@ let package = Package(
             ],
             swiftSettings: releaseSpeed
         ),
+        // Writes BPE-trained tokenizers and their ids for scripts/fixtures/check_trained_tokenizer.py.
+        .executableTarget(name: "tokenizer-parity", dependencies: ["Tokenizers"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "NNTests", dependencies: ["NN", "Engine"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"], exclude: ["Fixtures"]),
