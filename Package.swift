@@ -33,12 +33,14 @@ let package = Package(
         .target(name: "Metrics", dependencies: ["CZlib"], swiftSettings: releaseSpeed),
         .target(name: "Tokenizers", swiftSettings: releaseSpeed),
         .target(name: "Models", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers"], swiftSettings: releaseSpeed),
-        .target(name: "Benchmarks", dependencies: ["Engine", "NN", "Models"], swiftSettings: releaseSpeed),
-        .target(name: "Training", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models"], swiftSettings: releaseSpeed),
+        .target(name: "Benchmark", swiftSettings: releaseSpeed),
+        .target(name: "Evaluation", dependencies: ["Engine", "Models", "Tokenizers", "Training", "Benchmark", "Metrics"], swiftSettings: releaseSpeed),
+        .target(name: "Performance", dependencies: ["Engine", "NN", "Models"], swiftSettings: releaseSpeed),
+        .target(name: "Training", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Benchmark"], swiftSettings: releaseSpeed),
         .executableTarget(
             name: "unlearn",
             dependencies: [
-                "Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Metrics", "Benchmarks", "Training",
+                "Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Metrics", "Performance", "Benchmark", "Training", "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: releaseSpeed
@@ -50,6 +52,7 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"], exclude: ["Fixtures"]),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"], exclude: ["Fixtures"]),
         .testTarget(name: "CheckpointsTests", dependencies: ["Checkpoints"], exclude: ["Fixtures"]),
+        .testTarget(name: "BenchmarkTests", dependencies: ["Benchmark"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Models", "NN", "Engine"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "NN", "Engine", "Checkpoints", "Tokenizers"], exclude: ["Fixtures"]),
     ]

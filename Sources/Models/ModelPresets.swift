@@ -3,10 +3,12 @@ import Engine
 /// Named architecture shapes for benchmarks and from-scratch training.
 extension ModelConfiguration {
     /// Names accepted by `preset(named:)`.
-    public static let presetNames = ["smollm2-135m", "tiny"]
+    public static let presetNames = ["smollm2-135m", "tiny", "micro"]
 
-    /// A Llama-family configuration by name: `smollm2-135m` (SmolLM2-135M's shapes) or `tiny`
-    /// (vocabulary 4096, hidden 256, 4 layers, 8 heads over 4 KV heads, MLP 768, tied).
+    /// A Llama-family configuration by name: `smollm2-135m` (SmolLM2-135M's shapes), `tiny`
+    /// (vocabulary 4096, hidden 256, 4 layers, 8 heads over 4 KV heads, MLP 768, tied) or `micro`
+    /// (vocabulary 2048, hidden 128, 4 layers, 4 heads over 2 KV heads, MLP 384, tied: the built-in
+    /// benchmark's models, small enough to train and retrain on a CPU in seconds).
     public static func preset(named name: String) -> ModelConfiguration? {
         switch name {
         case "smollm2-135m":
@@ -23,9 +25,26 @@ extension ModelConfiguration {
                 normEpsilon: 1e-5, ropeTheta: 10_000, ropeScaling: nil, tiedEmbeddings: true,
                 queryKeyValueBias: false, outputProjectionBias: false, mlpBias: false,
                 bosTokenId: 1, eosTokenIds: [2], padTokenId: nil)
+        case "micro":
+            return ModelConfiguration(
+                architecture: .llama, modelType: "llama", vocabularySize: 2048, hiddenSize: 128, intermediateSize: 384,
+                layerCount: 4, attentionHeads: 4, keyValueHeads: 2, headSize: 32, maximumPositions: 512,
+                normEpsilon: 1e-5, ropeTheta: 10_000, ropeScaling: nil, tiedEmbeddings: true,
+                queryKeyValueBias: false, outputProjectionBias: false, mlpBias: false,
+                bosTokenId: nil, eosTokenIds: [0], padTokenId: nil)
         default:
             return nil
         }
+    }
+
+    /// The same shape with another vocabulary and special tokens (a preset fitted to a trained tokenizer).
+    public func fitted(vocabularySize: Int, bosTokenId: Int?, eosTokenIds: [Int], padTokenId: Int?) -> ModelConfiguration {
+        var copy = self
+        copy.vocabularySize = vocabularySize
+        copy.bosTokenId = bosTokenId
+        copy.eosTokenIds = eosTokenIds
+        copy.padTokenId = padTokenId
+        return copy
     }
 }
 

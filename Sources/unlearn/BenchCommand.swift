@@ -1,5 +1,5 @@
 import ArgumentParser
-import Benchmarks
+import Performance
 import Engine
 import Foundation
 

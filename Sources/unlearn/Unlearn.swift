@@ -8,6 +8,6 @@ struct Unlearn: ParsableCommand {
         abstract: "Machine unlearning for language models on the CPU: remove, prove, attack.",
         version: "0.1.0",
         subcommands: [GenerateCommand.self, ScoreCommand.self, InspectCommand.self, ConvertCommand.self,
-                      TofuAggregateCommand.self, BenchCommand.self, FuzzCommand.self]
+                      TrainCommand.self, BenchmarkCommand.self, EvalCommand.self, TofuAggregateCommand.self, BenchCommand.self, FuzzCommand.self]
     )
 }

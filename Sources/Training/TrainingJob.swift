@@ -1,0 +1,89 @@
+import Benchmark
+import Foundation
+import Models
+import Tokenizers
+
+/// One end-to-end training job: load or build a model, read and tokenize the data, train, and export a
+/// Hugging Face folder (model + tokenizer files) next to `run.json` and the checkpoint.
+public struct TrainingJob {
+    /// Where the starting weights come from.
+    public enum Start {
+        /// Fine-tune a checkpoint (HF folder or GGUF).
+        case checkpoint(path: String)
+        /// Train from scratch: a named architecture preset fitted to the tokenizer in `tokenizer`.
+        case scratch(preset: String, tokenizer: URL, seed: UInt64)
+    }
+
+    /// How data files are read.
+    public enum DataFormat: String, CaseIterable, Sendable {
+        /// TOFU-style JSON Lines of question/answer pairs, loss on answer tokens only.
+        case qa
+        /// The same pairs wrapped in the tokenizer's chat template.
+        case chat
+        /// Plain text (`.txt` paragraphs or JSON Lines with `text`), loss on every token.
+        case text
+    }
+
+    public var start: Start
+    public var dataFiles: [URL]
+    public var format: DataFormat
+    public var configuration: TrainingConfiguration
+    public var output: URL
+
+    public init(start: Start, dataFiles: [URL], format: DataFormat, configuration: TrainingConfiguration, output: URL) {
+        self.start = start
+        self.dataFiles = dataFiles
+        self.format = format
+        self.configuration = configuration
+        self.output = output
+    }
+
+    /// The model and tokenizer the job starts from, the folder whose tokenizer files are copied, and
+    /// tokenizer files to write (a GGUF source has no folder to copy from).
+    func prepare() throws -> (CausalLanguageModel, PreTrainedTokenizer, URL?, [String: Data]) {
+        switch start {
+        case .checkpoint(let path):
+            let loaded = try ModelLoader.load(path: path)
+            let files = try loaded.gguf.map { try TokenizerExport.huggingFaceFiles(from: $0) } ?? [:]
+            return (loaded.model, try TokenizerLoading.tokenizer(for: loaded), loaded.gguf == nil ? loaded.url : nil, files)
+        case .scratch(let preset, let tokenizerFolder, let seed):
+            guard let shape = ModelConfiguration.preset(named: preset) else {
+                throw TrainingError("unknown architecture preset '\(preset)' (choose from \(ModelConfiguration.presetNames.joined(separator: ", ")))")
+            }
+            let tokenizer = try TokenizerLoader.load(directory: tokenizerFolder)
+            let configuration = shape.fitted(vocabularySize: tokenizer.vocabularySize, bosTokenId: tokenizer.bosTokenId,
+                                             eosTokenIds: tokenizer.eosTokenIds, padTokenId: tokenizer.padTokenId)
+            return (makeModel(configuration, seed: seed), tokenizer, tokenizerFolder, [:])
+        }
+    }
+
+    /// Tokenized examples of every data file.
+    static func examples(files: [URL], format: DataFormat, tokenizer: PreTrainedTokenizer) throws -> [TokenizedExample] {
+        var examples: [TokenizedExample] = []
+        let formatter = ExampleFormatter(tokenizer: tokenizer, layout: format == .chat ? .chat : .qa)
+        for file in files {
+            switch format {
+            case .text:
+                examples += try TextDataset.read(url: file).map { formatter.example(text: $0) }
+            case .qa, .chat:
+                examples += try QADataset.read(url: file).map { try formatter.example(question: $0.question, answer: $0.answer) }
+            }
+        }
+        return examples
+    }
+
+    /// Runs the job; `progress` sees every optimizer step.
+    @discardableResult
+    public func run(resume: Bool, progress: (TrainingProgress) -> Void = { _ in }) throws -> (CausalLanguageModel, TrainingSummary) {
+        let (model, tokenizer, tokenizerSource, tokenizerFiles) = try prepare()
+        let examples = try Self.examples(files: dataFiles, format: format, tokenizer: tokenizer)
+        let padId = tokenizer.padTokenId ?? tokenizer.eosTokenIds.first ?? 0
+        let trainer = try Trainer(model: model, examples: examples, padId: padId, configuration: configuration, directory: output)
+        guard let summary = try trainer.run(resume: resume, progress: progress) else {
+            throw TrainingError("training was interrupted")
+        }
+        try HuggingFaceCheckpoint.save(model, to: output.appendingPathComponent("model"), companionSource: tokenizerSource,
+                                       extraFiles: tokenizerFiles)
+        return (model, summary)
+    }
+}

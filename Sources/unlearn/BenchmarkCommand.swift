@@ -1,0 +1,44 @@
+import ArgumentParser
+import Benchmark
+import Foundation
+import Training
+
+/// `unlearn benchmark …`: the built-in fictitious-authors benchmark.
+struct BenchmarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "benchmark", abstract: "The built-in TOFU-style benchmark with exact retrain oracles.",
+        subcommands: [Prepare.self])
+
+    /// `unlearn benchmark prepare`
+    struct Prepare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Generate the data, train its tokenizer, the target model and one retain oracle per forget split.")
+
+        @Option(help: "demo, small or full.") var preset = "demo"
+        @Option(help: "Output folder.") var out: String
+        @Option(help: "Seed of the data, initialisation and data order.") var seed: UInt64 = 0
+        @Option(help: "Override the recipe's epochs.") var epochs: Int?
+
+        func run() throws {
+            guard let chosen = BenchmarkPreset.named(preset) else {
+                throw ValidationError("unknown preset '\(preset)' (demo, small or full)")
+            }
+            var preparation = BenchmarkPreparation(preset: chosen, seed: seed, output: URL(fileURLWithPath: out))
+            if let epochs { preparation.recipe.epochs = epochs }
+            let started = Date()
+            var bars: [String: ProgressBar] = [:]
+            let manifest = try preparation.run { name, step in
+                var bar = bars[name] ?? ProgressBar(label: name.padding(toLength: 8, withPad: " ", startingAt: 0))
+                bar.update(step: step.step, total: step.totalSteps, detail: String(format: "loss %.4f", step.loss),
+                           secondsRemaining: step.secondsRemaining)
+                bars[name] = bar
+            }
+            print("prepared the \(preset) benchmark in \(out) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s:")
+            print("  data/       \(manifest.rowCounts.values.reduce(0, +)) rows in \(manifest.rowCounts.count) files (manifest.json)")
+            print("  tokenizer/  byte-level BPE, \(preparation.vocabularySize) tokens")
+            for name in BenchmarkPreparation.modelOrder(manifest) {
+                print("  models/\(name)/model  trained on \(manifest.trainingFiles[name]?.joined(separator: " + ") ?? "")")
+            }
+        }
+    }
+}
