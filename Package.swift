@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "Metrics", dependencies: ["CZlib"], swiftSettings: releaseSpeed),
         .target(name: "Tokenizers", swiftSettings: releaseSpeed),
         .target(name: "Models", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers"], swiftSettings: releaseSpeed),
-        .target(name: "Benchmark", swiftSettings: releaseSpeed),
+        .target(name: "Benchmark", dependencies: ["Checkpoints"], swiftSettings: releaseSpeed),
         .target(name: "Evaluation", dependencies: ["Engine", "Models", "Tokenizers", "Training", "Benchmark", "Metrics"], swiftSettings: releaseSpeed),
         .target(name: "Performance", dependencies: ["Engine", "NN", "Models"], swiftSettings: releaseSpeed),
         .target(name: "Training", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Benchmark"], swiftSettings: releaseSpeed),

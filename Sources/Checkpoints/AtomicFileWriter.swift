@@ -43,9 +43,9 @@ public enum AtomicFileWriter {
 
     /// Produces the file's bytes through `produce`, then atomically replaces `url` with them.
     public static func write(to url: URL, _ produce: (Sink) throws -> Void) throws {
-        let name = url.lastPathComponent
+        let name = url.path  // the full path: a user with several outputs must know which one failed
         let directory = url.deletingLastPathComponent().path
-        let temporaryPath = directory + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporaryPath = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
             throw CheckpointError.io(name, "cannot create temporary file \(temporaryPath): \(String(cString: strerror(errno)))")

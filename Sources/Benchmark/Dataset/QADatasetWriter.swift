@@ -1,9 +1,11 @@
+import Checkpoints
 import Foundation
 
 extension QADataset {
     /// Writes `examples` as JSON Lines (one object per line, trailing newline), replacing `url` atomically.
     public static func write(_ examples: [QAExample], to url: URL) throws {
-        try AtomicFileWriter.write(encodeLines(examples), to: url)
+        let data = encodeLines(examples)
+        try AtomicFileWriter.write(to: url) { try $0.write(data) }
     }
 
     /// The exact bytes `write` puts on disk.

@@ -1,3 +1,4 @@
+import Checkpoints
 import Foundation
 
 /// Everything one generator run produces: the invented world, its people, and every file's rows.
@@ -26,7 +27,8 @@ public struct GeneratedBenchmark: Sendable {
         for file in files {
             try QADataset.write(file.rows, to: directory.appendingPathComponent(file.name))
         }
-        try AtomicFileWriter.write(manifest.encoded(), to: directory.appendingPathComponent(BenchmarkFileName.manifest))
+        let manifestData = try manifest.encoded()
+        try AtomicFileWriter.write(to: directory.appendingPathComponent(BenchmarkFileName.manifest)) { try $0.write(manifestData) }
     }
 }
 
