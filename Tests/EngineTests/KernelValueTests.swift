@@ -13,6 +13,11 @@ final class KernelValueTests: XCTestCase {
         let v = Tensor.normal([batch, keyLength, keyHeads, dimension], generator: &generator)
         let scale: Float = 0.4
         let output = causalAttention(query: Variable(q), key: Variable(k), value: Variable(v), scale: scale).value
+        // Blocked queries give the same result.
+        for block in [1, 2] {
+            assertClose(causalAttention(query: Variable(q), key: Variable(k), value: Variable(v), scale: scale, queryBlock: block).value.scalars,
+                        output.scalars, tolerance: 1e-6)
+        }
         var expected = [Float](repeating: 0, count: output.count)
         for b in 0..<batch { for t in 0..<length { for h in 0..<heads {
             let kvh = h / (heads / keyHeads)

@@ -52,6 +52,9 @@ final class TransformerGradientTests: XCTestCase {
         GradientCheck.check([query, key, value]) { causalAttention(query: query, key: key, value: value, scale: 0.5) }
         let selfKey = GradientCheck.leaf([2, 3, 2, 4], seed: 34), selfValue = GradientCheck.leaf([2, 3, 2, 4], seed: 35)
         GradientCheck.check([query, selfKey, selfValue]) { causalAttention(query: query, key: selfKey, value: selfValue, scale: 0.5) }
+        // Query blocks of 2 rows: several blocks, each seeing a different number of keys.
+        GradientCheck.check([query, key, value]) { causalAttention(query: query, key: key, value: value, scale: 0.5, queryBlock: 2) }
+        GradientCheck.check([query, selfKey, selfValue]) { causalAttention(query: query, key: selfKey, value: selfValue, scale: 0.5, queryBlock: 1) }
     }
 
     func testTokenNegativeLogLikelihood() {

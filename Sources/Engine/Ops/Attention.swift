@@ -7,9 +7,11 @@ import Foundation
 /// tokens query t may attend keys `0 ... S − T + t`. The result is `[B, T, H, D]`.
 ///
 /// Per (batch, head) the scores, softmax and weighted sum are GEMMs on strided slices of the inputs (no
-/// transposes are materialised); the softmax probabilities are kept for backward. Work is split across
-/// (batch, KV head) groups so that key/value gradients of heads sharing a KV head never race.
-public func causalAttention(query: Variable, key: Variable, value: Variable, scale: Float) -> Variable {
+/// transposes are materialised); the softmax probabilities are kept for backward. Queries are processed in
+/// blocks of `queryBlock` rows, each multiplying only the keys its last row can see, which skips most of
+/// the masked upper triangle (half the work of full-matrix attention for long sequences). Work is split
+/// across (batch, KV head) groups so that key/value gradients of heads sharing a KV head never race.
+public func causalAttention(query: Variable, key: Variable, value: Variable, scale: Float, queryBlock: Int = 64) -> Variable {
     precondition(query.shape.count == 4 && key.shape.count == 4 && value.shape == key.shape,
                  "causalAttention: query \(query.shape), key \(key.shape), value \(value.shape)")
     let (batch, length, heads, dimension) = (query.shape[0], query.shape[1], query.shape[2], query.shape[3])
@@ -18,7 +20,7 @@ public func causalAttention(query: Variable, key: Variable, value: Variable, sca
                  "causalAttention: incompatible query \(query.shape) and key \(key.shape)")
     precondition(keyLength >= length, "causalAttention: \(keyLength) keys for \(length) queries")
     let layout = AttentionLayout(batch: batch, length: length, keyLength: keyLength, heads: heads,
-                                 keyHeads: keyHeads, dimension: dimension, scale: scale)
+                                 keyHeads: keyHeads, dimension: dimension, scale: scale, queryBlock: max(1, queryBlock))
     let (q, k, v) = (query.value, key.value, value.value)
     let output = Tensor(zeros: query.shape)
     let probabilities = Tensor(zeros: [batch, heads, length, keyLength])
@@ -35,7 +37,16 @@ public func causalAttention(query: Variable, key: Variable, value: Variable, sca
 struct AttentionLayout: Sendable {
     let batch, length, keyLength, heads, keyHeads, dimension: Int
     let scale: Float
+    let queryBlock: Int
     var group: Int { heads / keyHeads }
+
+    /// Query row blocks and, for each, how many keys its rows can see at most.
+    var blocks: [(rows: Range<Int>, keys: Int)] {
+        stride(from: 0, to: length, by: queryBlock).map { start in
+            let end = min(start + queryBlock, length)
+            return (start..<end, past + end)
+        }
+    }
     var past: Int { keyLength - length }
     var queryRowStride: Int { heads * dimension }
     var keyRowStride: Int { keyHeads * dimension }
@@ -58,23 +69,26 @@ struct AttentionLayout: Sendable {
                                     SendablePointer(probabilities.data), SendablePointer(output.data))
         forEachGroup { b, kvh in
             for h in (kvh * group)..<((kvh + 1) * group) {
-                let scores = pp.pointer + probabilityOffset(b, h)
-                // scores[T, S] = scale · Q Kᵀ
-                MatrixMultiply.gemm(transposeA: false, transposeB: true, m: length, n: keyLength, k: dimension,
-                                    alpha: scale, a: pq.pointer + queryOffset(b, h), lda: queryRowStride,
-                                    b: pk.pointer + keyOffset(b, kvh), ldb: keyRowStride,
-                                    c: scores, ldc: keyLength)
-                for t in 0..<length {
-                    let row = scores + t * keyLength
-                    let visible = past + t + 1
-                    let lse = SoftmaxKernels.logSumExp(row, visible)
-                    VectorExponential.exponentiate(row, minus: lse, into: row, count: visible)
-                    for s in visible..<keyLength { row[s] = 0 }
+                for (rows, keys) in blocks {
+                    // Probabilities past `keys` stay 0 from the zeroed buffer: they are all masked.
+                    let scores = pp.pointer + probabilityOffset(b, h) + rows.lowerBound * keyLength
+                    let queries = pq.pointer + queryOffset(b, h) + rows.lowerBound * queryRowStride
+                    // scores[rows, 0..<keys] = scale · Q Kᵀ
+                    MatrixMultiply.gemm(transposeA: false, transposeB: true, m: rows.count, n: keys, k: dimension,
+                                        alpha: scale, a: queries, lda: queryRowStride,
+                                        b: pk.pointer + keyOffset(b, kvh), ldb: keyRowStride, c: scores, ldc: keyLength)
+                    for t in rows {
+                        let row = scores + (t - rows.lowerBound) * keyLength
+                        let visible = past + t + 1
+                        let lse = SoftmaxKernels.logSumExp(row, visible)
+                        VectorExponential.exponentiate(row, minus: lse, into: row, count: visible)
+                        for s in visible..<keys { row[s] = 0 }
+                    }
+                    // out[rows] = P V
+                    MatrixMultiply.gemm(transposeA: false, transposeB: false, m: rows.count, n: dimension, k: keys,
+                                        a: scores, lda: keyLength, b: pv.pointer + keyOffset(b, kvh), ldb: keyRowStride,
+                                        c: po.pointer + queryOffset(b, h) + rows.lowerBound * queryRowStride, ldc: queryRowStride)
                 }
-                // out[T, D] = P V
-                MatrixMultiply.gemm(transposeA: false, transposeB: false, m: length, n: dimension, k: keyLength,
-                                    a: scores, lda: keyLength, b: pv.pointer + keyOffset(b, kvh), ldb: keyRowStride,
-                                    c: po.pointer + queryOffset(b, h), ldc: queryRowStride)
             }
         }
     }
@@ -87,31 +101,35 @@ struct AttentionLayout: Sendable {
             let scratch = UnsafeMutablePointer<Float>.allocate(capacity: length * keyLength)
             defer { scratch.deallocate() }
             for h in (kvh * group)..<((kvh + 1) * group) {
-                let p = pp.pointer + probabilityOffset(b, h)
-                let upstream = pg.pointer + queryOffset(b, h)
-                // dV[S, D] += Pᵀ dO
-                MatrixMultiply.gemm(transposeA: true, transposeB: false, m: keyLength, n: dimension, k: length,
-                                    a: p, lda: keyLength, b: upstream, ldb: queryRowStride,
-                                    beta: 1, c: pdv.pointer + keyOffset(b, kvh), ldc: keyRowStride)
-                // dP[T, S] = dO Vᵀ
-                MatrixMultiply.gemm(transposeA: false, transposeB: true, m: length, n: keyLength, k: dimension,
-                                    a: upstream, lda: queryRowStride, b: pv.pointer + keyOffset(b, kvh), ldb: keyRowStride,
-                                    c: scratch, ldc: keyLength)
-                // dS = P ⊙ (dP − Σ dP⊙P), zero where masked (P = 0 there)
-                for t in 0..<length {
-                    let pRow = p + t * keyLength, dRow = scratch + t * keyLength
-                    let visible = past + t + 1
-                    let dot = Elementwise.dot(pRow, dRow, count: visible)
-                    for s in 0..<visible { dRow[s] = pRow[s] * (dRow[s] - dot) }
-                    for s in visible..<keyLength { dRow[s] = 0 }
+                for (rows, keys) in blocks {
+                    let p = pp.pointer + probabilityOffset(b, h) + rows.lowerBound * keyLength
+                    let upstream = pg.pointer + queryOffset(b, h) + rows.lowerBound * queryRowStride
+                    let queries = pq.pointer + queryOffset(b, h) + rows.lowerBound * queryRowStride
+                    let scores = scratch + rows.lowerBound * keyLength
+                    // dV[0..<keys] += Pᵀ dO
+                    MatrixMultiply.gemm(transposeA: true, transposeB: false, m: keys, n: dimension, k: rows.count,
+                                        a: p, lda: keyLength, b: upstream, ldb: queryRowStride,
+                                        beta: 1, c: pdv.pointer + keyOffset(b, kvh), ldc: keyRowStride)
+                    // dP[rows, 0..<keys] = dO Vᵀ
+                    MatrixMultiply.gemm(transposeA: false, transposeB: true, m: rows.count, n: keys, k: dimension,
+                                        a: upstream, lda: queryRowStride, b: pv.pointer + keyOffset(b, kvh), ldb: keyRowStride,
+                                        c: scores, ldc: keyLength)
+                    // dS = P ⊙ (dP − Σ dP⊙P), zero where masked (P = 0 there)
+                    for t in rows {
+                        let pRow = p + (t - rows.lowerBound) * keyLength, dRow = scores + (t - rows.lowerBound) * keyLength
+                        let visible = past + t + 1
+                        let dot = Elementwise.dot(pRow, dRow, count: visible)
+                        for s in 0..<visible { dRow[s] = pRow[s] * (dRow[s] - dot) }
+                        for s in visible..<keys { dRow[s] = 0 }
+                    }
+                    // dQ[rows] = scale · dS K ;  dK[0..<keys] += scale · dSᵀ Q
+                    MatrixMultiply.gemm(transposeA: false, transposeB: false, m: rows.count, n: dimension, k: keys,
+                                        alpha: scale, a: scores, lda: keyLength, b: pk.pointer + keyOffset(b, kvh), ldb: keyRowStride,
+                                        c: pdq.pointer + queryOffset(b, h) + rows.lowerBound * queryRowStride, ldc: queryRowStride)
+                    MatrixMultiply.gemm(transposeA: true, transposeB: false, m: keys, n: dimension, k: rows.count,
+                                        alpha: scale, a: scores, lda: keyLength, b: queries, ldb: queryRowStride,
+                                        beta: 1, c: pdk.pointer + keyOffset(b, kvh), ldc: keyRowStride)
                 }
-                // dQ[T, D] = scale · dS K ;  dK[S, D] += scale · dSᵀ Q
-                MatrixMultiply.gemm(transposeA: false, transposeB: false, m: length, n: dimension, k: keyLength,
-                                    alpha: scale, a: scratch, lda: keyLength, b: pk.pointer + keyOffset(b, kvh), ldb: keyRowStride,
-                                    c: pdq.pointer + queryOffset(b, h), ldc: queryRowStride)
-                MatrixMultiply.gemm(transposeA: true, transposeB: false, m: keyLength, n: dimension, k: length,
-                                    alpha: scale, a: scratch, lda: keyLength, b: pq.pointer + queryOffset(b, h), ldb: queryRowStride,
-                                    beta: 1, c: pdk.pointer + keyOffset(b, kvh), ldc: keyRowStride)
             }
         }
     }
