@@ -83,6 +83,8 @@ public final class BLASLibrary: @unchecked Sendable {
             return BLASLibrary(handle: handle, path: path, requested: requested,
                                sgemm: unsafeBitCast(sgemm, to: SgemmFunction.self))
         }
+        FileHandle.standardError.write(Data(("warning: OpenBLAS not found; using the portable Swift GEMM, about 10x slower "
+            + "(Debian/Ubuntu: apt-get install libopenblas0-pthread)\n").utf8))
         return nil
     }
 }
