@@ -20,7 +20,7 @@ public final class GGUFFile: Sendable {
 
     /// Memory-maps and validates the file at `url`.
     public convenience init(contentsOf url: URL) throws {
-        try self.init(data: try MappedFile.map(url), name: url.lastPathComponent)
+        try self.init(data: try MappedFile.map(url), name: url.path)  // full path: errors must say which file
     }
 
     /// Validates in-memory bytes; `name` is only used in error messages.
