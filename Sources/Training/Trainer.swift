@@ -41,6 +41,8 @@ public final class Trainer {
     public let padId: Int
     public let configuration: TrainingConfiguration
     public let directory: URL
+    /// Called after each step's backward pass, before clipping and the update (fault-injection tests use it).
+    public var afterBackward: ((Int, ParameterSet) -> Void)?
 
     public init(model: CausalLanguageModel, examples: [TokenizedExample], padId: Int,
                 configuration: TrainingConfiguration, directory: URL) throws {
@@ -104,9 +106,11 @@ public final class Trainer {
                 lossSum += loss.value.scalar
                 loss.backward()
             }
+            afterBackward?(state.step + 1, parameters)
             let norm = configuration.clipNorm > 0 ? parameters.clipGradientNorm(configuration.clipNorm) : parameters.gradientNorm()
             guard lossSum.isFinite, norm.isFinite else {
-                throw TrainingError("step \(state.step + 1): the loss or a gradient is not finite (loss \(lossSum), gradient norm \(norm))")
+                throw NumericalFailure.describe(step: state.step + 1, loss: lossSum, parameters: parameters,
+                                                checkpoint: TrainingCheckpoint.latest(in: directory))
             }
             let rate = schedule.rate(step: state.step, base: configuration.learningRate)
             optimizer.step(learningRate: rate)

@@ -101,3 +101,29 @@ final class TrainerTests: XCTestCase {
         XCTAssertNotEqual(trainer.indices(forStep: 0) + trainer.indices(forStep: 1), trainer.indices(forStep: 2) + trainer.indices(forStep: 3))
     }
 }
+
+/// A NaN in a gradient stops the run with the step, the tensor's name and the last good checkpoint.
+final class NumericalGuardTests: XCTestCase {
+    func testNaNInAGradientIsReportedWithStepTensorAndCheckpoint() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-nan-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var settings = TrainingConfiguration()
+        settings.steps = 6
+        settings.microBatchSize = 4
+        settings.checkpointInterval = 2
+        let trainer = try Trainer(model: makeModel(TrainerTests.configuration, seed: 4), examples: TrainerTests.examples(8), padId: 0,
+                                  configuration: settings, directory: directory)
+        let victim = "model.layers.1.mlp.up_proj.weight"
+        trainer.afterBackward = { step, parameters in
+            guard step == 5, let index = parameters.names.firstIndex(of: victim) else { return }
+            parameters.gradients.data[parameters.ranges[index].lowerBound + 3] = .nan
+        }
+        XCTAssertThrowsError(try trainer.run(resume: false)) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.contains("step 5"), message)
+            XCTAssertTrue(message.contains("'\(victim)'"), message)
+            XCTAssertTrue(message.contains("nan at element 3"), message)
+            XCTAssertTrue(message.contains("step 4"), "should point at the checkpoint of step 4: \(message)")
+        }
+    }
+}
