@@ -64,15 +64,16 @@ public struct TofuSuite {
     }
 
     /// Evaluation set files: ours, or TOFU's names for the two utility sets.
-    public func file(_ candidates: [String]) throws -> URL {
+    func file(_ candidates: [String]) throws -> URL {
         for name in candidates where FileManager.default.fileExists(atPath: data.appendingPathComponent(name).path) {
             return data.appendingPathComponent(name)
         }
         throw TrainingError("\(data.path): none of \(candidates.joined(separator: ", ")) exists")
     }
 
-    /// Evaluates one set. `correctIsParaphrase` selects TOFU's forget/retain truth ratio.
-    public func evaluate(name: String, url: URL, correctIsParaphrase: Bool, withOptions: Bool) throws -> SetResult {
+    /// Evaluates one set. `correctIsParaphrase` selects TOFU's forget/retain truth ratio; without
+    /// `generating`, only likelihoods are computed (generations and ROUGE stay empty).
+    public func evaluate(name: String, url: URL, correctIsParaphrase: Bool, withOptions: Bool, generating: Bool = true) throws -> SetResult {
         let rows = try QADataset.read(url: url, requiring: correctIsParaphrase ? QAField.perturbedEvaluation : QAField.optionsEvaluation)
         let tokenizer = formatter.tokenizer
         let scorer = try RougeScorer(types: [.rougeL], useStemmer: true)
@@ -97,7 +98,7 @@ public struct TofuSuite {
         }
         let stops = Set(tokenizer.eosTokenIds)
         var generations: [String] = [], recalls: [Double] = []
-        for (row, prompt) in zip(rows, prompts) {
+        for (row, prompt) in zip(rows, prompts) where generating {
             let produced = TextGeneration.generate(model: model, prompt: prompt, maximumTokens: maximumNewTokens, stopTokens: stops)
             let text = tokenizer.decode(produced.filter { !stops.contains($0) }, skipSpecialTokens: true)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -113,6 +114,12 @@ public struct TofuSuite {
                 TofuStatistics.probabilityWithOptions(correctAverageLoss: $0.averageLoss, wrongAverageLosses: $1)
             } : nil,
             minKScore: try truthScores.map { try MembershipInference.minKScore(tokenLogProbabilities: $0.tokenLogProbabilities, fraction: 0.4) })
+    }
+
+    /// Raw truth ratios on the forget split: what an oracle contributes to forget quality (no generation).
+    public func forgetTruthRatios() throws -> [Double] {
+        try evaluate(name: "forget", url: try file(["\(split)_perturbed.json"]), correctIsParaphrase: true,
+                     withOptions: false, generating: false).truthRatio
     }
 
     /// Runs the whole suite. `oracleForgetTruthRatios` (the retain oracle's raw forget truth ratios) turns

@@ -59,9 +59,15 @@ public final class Trainer {
     /// The example indices of optimizer step `step`: consecutive positions of a per-epoch seeded shuffle.
     public func indices(forStep step: Int) -> [Int] {
         let size = configuration.effectiveBatchSize
+        // A step spans at most a few epochs: shuffle each of them once, not once per position.
+        var orders: [Int: [Int]] = [:]
         return (0..<size).map { offset in
             let position = step * size + offset
-            return TrainingOrder.permutation(count: examples.count, epoch: position / examples.count, seed: configuration.seed)[position % examples.count]
+            let epoch = position / examples.count
+            if orders[epoch] == nil {
+                orders[epoch] = TrainingOrder.permutation(count: examples.count, epoch: epoch, seed: configuration.seed)
+            }
+            return orders[epoch]![position % examples.count]
         }
     }
 

@@ -30,10 +30,7 @@ struct EvalCommand: ParsableCommand {
             return TofuSuite(model: loaded.model, tokenizer: try TokenizerLoading.tokenizer(for: loaded),
                              data: URL(fileURLWithPath: data), split: split, layout: layout)
         }
-        let oracleRatios = try oracle.map { path -> [Double] in
-            let suite = try suiteFor(path)
-            return try suite.evaluate(name: "forget", url: try suite.file(["\(split)_perturbed.json"]), correctIsParaphrase: true, withOptions: false).truthRatio
-        }
+        let oracleRatios = try oracle.map { try suiteFor($0).forgetTruthRatios() }
         let (summary, sets) = try suiteFor(model).run(oracleForgetTruthRatios: oracleRatios)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

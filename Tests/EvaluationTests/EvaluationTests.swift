@@ -45,9 +45,7 @@ final class EvaluationTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         var suite = TofuSuite(model: model, tokenizer: tokenizer, data: folder, split: "forget10")
         suite.maximumNewTokens = 4
-        let forget = try suite.evaluate(name: "forget", url: folder.appendingPathComponent("forget10_perturbed.json"),
-                                        correctIsParaphrase: true, withOptions: false)
-        let (summary, sets) = try suite.run(oracleForgetTruthRatios: forget.truthRatio)
+        let (summary, sets) = try suite.run(oracleForgetTruthRatios: try suite.forgetTruthRatios())
         XCTAssertEqual(summary.forgetQuality, 1)  // identical truth ratios: the KS test cannot tell them apart
         XCTAssertEqual(summary.ksStatistic, 0)
         XCTAssertEqual(sets.map(\.name), ["forget", "retain", "utility_authors", "utility_facts", "holdout"])
