@@ -12,6 +12,8 @@ public struct TrainingProgress: Sendable {
     public let learningRate: Float
     public let tokensPerSecond: Double
     public let secondsRemaining: Double
+    /// Named parts of the objective at this step (empty for plain fine-tuning).
+    public var parts: [String: Float] = [:]
 }
 
 /// The outcome of a finished run (also written to `run.json`).
@@ -33,7 +35,7 @@ public struct TrainingSummary: Codable, Sendable {
     public var threads: Int
 }
 
-/// Full-parameter training on tokenized examples with AdamW, a schedule, gradient accumulation,
+/// Full-parameter training on tokenized examples with AdamW or Sophia, a schedule, gradient accumulation,
 /// clipping, periodic atomic checkpoints and exact resumption.
 public final class Trainer {
     public let model: CausalLanguageModel
@@ -77,29 +79,19 @@ public final class Trainer {
     @discardableResult
     public func run(resume: Bool, progress: (TrainingProgress) -> Void = { _ in },
                     interruptAfterStep: Int? = nil) throws -> TrainingSummary? {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let parameters = ParameterSet(model.namedParameters())
-        let optimizer = AdamW(parameters: parameters, betas: (configuration.betas[0], configuration.betas[1]),
-                              weightDecay: configuration.weightDecay,
-                              masks: UpdateMasks(weightDecay: parameters.huggingFaceWeightDecayMask()))
-        let total = configuration.totalSteps(exampleCount: examples.count)
-        let schedule = try configuration.learningRateSchedule(total: total)
-        var state = TrainingState(step: 0, tokens: 0, elapsedSeconds: 0, losses: [], configuration: configuration)
-        var resumedFrom: Int? = nil
-        if resume, let folder = TrainingCheckpoint.latest(in: directory) {
-            state = try TrainingCheckpoint.restore(from: folder, parameters: parameters, optimizer: optimizer)
-            guard state.configuration == configuration else {
-                throw TrainingError("\(folder.path): the checkpoint was made with different training settings; resume with the same ones")
-            }
-            resumedFrom = state.step
+        let loop = OptimizationLoop(parameters: parameters, optimizer: try configuration.makeOptimizer(parameters: parameters),
+                                    configuration: configuration, directory: directory,
+                                    totalSteps: configuration.totalSteps(exampleCount: examples.count))
+        loop.afterBackward = afterBackward
+        loop.sampledLabelGradients = { [self] step in
+            let batch = TokenBatch(indices(forStep: step).map { examples[$0] }, padId: padId, maximumLength: configuration.maximumLength)
+            var generator = SeededGenerator(seed: configuration.seed &+ UInt64(step) &* 0x2545_F491_4F6C_DD1D)
+            SampledLabels.backward(model: model, batch: batch, generator: &generator)
         }
-        let started = Timing.now()
-        let startElapsed = state.elapsedSeconds, startTokens = state.tokens
-        while state.step < total {
-            let batchIndices = indices(forStep: state.step)
-            let stepExamples = batchIndices.map { examples[$0] }
+        let summary = try loop.run(resume: resume, exampleCount: examples.count, computeStep: { step in
+            let stepExamples = indices(forStep: step).map { examples[$0] }
             let stepTargets = stepExamples.reduce(0) { $0 + min($1.targetCount, configuration.maximumLength) }
-            parameters.zeroGradients()
             var lossSum: Float = 0
             for start in stride(from: 0, to: stepExamples.count, by: configuration.microBatchSize) {
                 let micro = Array(stepExamples[start..<min(start + configuration.microBatchSize, stepExamples.count)])
@@ -112,40 +104,9 @@ public final class Trainer {
                 lossSum += loss.value.scalar
                 loss.backward()
             }
-            afterBackward?(state.step + 1, parameters)
-            let norm = configuration.clipNorm > 0 ? parameters.clipGradientNorm(configuration.clipNorm) : parameters.gradientNorm()
-            guard lossSum.isFinite, norm.isFinite else {
-                throw NumericalFailure.describe(step: state.step + 1, loss: lossSum, parameters: parameters,
-                                                checkpoint: TrainingCheckpoint.latest(in: directory))
-            }
-            let rate = schedule.rate(step: state.step, base: configuration.learningRate)
-            optimizer.step(learningRate: rate)
-            state.step += 1
-            state.tokens += stepTargets
-            state.losses.append(lossSum)
-            state.elapsedSeconds = startElapsed + (Timing.now() - started)
-            let speed = Double(state.tokens - startTokens) / max(Timing.now() - started, 1e-9)
-            let remaining = Double(total - state.step) * (Timing.now() - started) / Double(state.step - (resumedFrom ?? 0))
-            progress(TrainingProgress(step: state.step, totalSteps: total, loss: lossSum, learningRate: rate,
-                                      tokensPerSecond: speed, secondsRemaining: remaining))
-            if configuration.checkpointInterval > 0 && state.step % configuration.checkpointInterval == 0 && state.step < total {
-                try TrainingCheckpoint.save(state: state, parameters: parameters, optimizer: optimizer, in: directory)
-            }
-            // Tests simulate a crash here: stop without writing anything more.
-            if state.step == interruptAfterStep { return nil }
-        }
-        try TrainingCheckpoint.save(state: state, parameters: parameters, optimizer: optimizer, in: directory)
-        let summary = TrainingSummary(
-            configuration: configuration, seed: configuration.seed, effectiveBatchSize: configuration.effectiveBatchSize,
-            steps: state.step, examples: examples.count, tokens: state.tokens, elapsedSeconds: state.elapsedSeconds,
-            tokensPerSecond: Double(state.tokens) / max(state.elapsedSeconds, 1e-9),
-            estimatedFLOPs: 6 * Double(parameters.count) * Double(state.tokens),
-            peakResidentMegabytes: ProcessMemory.peakResidentMegabytes(), parameterCount: parameters.count,
-            losses: state.losses, resumedFromStep: resumedFrom, threads: Parallel.workerCount)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let runData = try encoder.encode(summary)
-        try AtomicFileWriter.write(to: directory.appendingPathComponent("run.json")) { try $0.write(runData) }
+            return StepOutcome(loss: lossSum, tokens: stepTargets)
+        }, progress: progress, interruptAfterStep: interruptAfterStep)
+        if let summary { try OptimizationLoop.writeJSON(summary, to: directory.appendingPathComponent("run.json")) }
         return summary
     }
 }

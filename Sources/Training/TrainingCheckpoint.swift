@@ -18,7 +18,7 @@ public struct TrainingState: Codable, Equatable, Sendable {
     public var configuration: TrainingConfiguration
 }
 
-/// Saving and restoring a run's full state: parameters, AdamW moments and the step counter (data order
+/// Saving and restoring a run's full state: parameters, optimizer state and the step counter (data order
 /// and learning rate are functions of the step, so nothing else is needed to continue exactly).
 ///
 /// A checkpoint is a folder written as `checkpoint.partial`, then swapped in by renames, so a crash at
@@ -26,7 +26,7 @@ public struct TrainingState: Codable, Equatable, Sendable {
 public enum TrainingCheckpoint {
     static let folderName = "checkpoint"
 
-    public static func save(state: TrainingState, parameters: ParameterSet, optimizer: AdamW, in directory: URL) throws {
+    public static func save(state: TrainingState, parameters: ParameterSet, optimizer: any Optimizer, in directory: URL) throws {
         let manager = FileManager.default
         let final = directory.appendingPathComponent(folderName)
         let partial = directory.appendingPathComponent(folderName + ".partial")
@@ -39,8 +39,7 @@ public enum TrainingCheckpoint {
         }
         try model.write(to: partial.appendingPathComponent("model.safetensors"))
         var moments = SafetensorsWriter()
-        try moments.add(name: "first_moments", shape: [parameters.count], values: optimizer.firstMoments.scalars)
-        try moments.add(name: "second_moments", shape: [parameters.count], values: optimizer.secondMoments.scalars)
+        for (name, tensor) in optimizer.stateTensors { try moments.add(name: name, shape: [tensor.count], values: tensor.scalars) }
         try moments.write(to: partial.appendingPathComponent("optimizer.safetensors"))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -62,7 +61,7 @@ public enum TrainingCheckpoint {
     }
 
     /// Restores parameters and moments in place; returns the recorded state.
-    public static func restore(from folder: URL, parameters: ParameterSet, optimizer: AdamW) throws -> TrainingState {
+    public static func restore(from folder: URL, parameters: ParameterSet, optimizer: any Optimizer) throws -> TrainingState {
         let state = try JSONDecoder().decode(TrainingState.self, from: Data(contentsOf: folder.appendingPathComponent("state.json")))
         let model = try SafetensorsFile(contentsOf: folder.appendingPathComponent("model.safetensors"))
         guard Set(model.tensorNames) == Set(parameters.names) else {
@@ -76,7 +75,8 @@ public enum TrainingCheckpoint {
             values.withUnsafeBufferPointer { variable.value.data.update(from: $0.baseAddress!, count: values.count) }
         }
         let moments = try SafetensorsFile(contentsOf: folder.appendingPathComponent("optimizer.safetensors"))
-        for (name, tensor) in [("first_moments", optimizer.firstMoments), ("second_moments", optimizer.secondMoments)] {
+        for (name, tensor) in optimizer.stateTensors {
+            guard moments.contains(name) else { throw TrainingError("\(folder.path): the checkpoint has no optimizer state '\(name)' (made with another optimizer?)") }
             let values = try moments.floats(name)
             guard values.count == tensor.count else { throw TrainingError("\(folder.path): optimizer state '\(name)' has the wrong size") }
             values.withUnsafeBufferPointer { tensor.data.update(from: $0.baseAddress!, count: values.count) }

@@ -46,6 +46,40 @@ final class OptimizerTests: XCTestCase {
         XCTAssertEqual(optimizer.stepCount, 3)
     }
 
+    func testSophiaStepsMatchTheSophiaGFormulaWithClippingAndMasks() {
+        let (parameters, _, _) = makeParameters()
+        let decayMask = parameters.huggingFaceWeightDecayMask()
+        let updateMask = Tensor([1, 0, 1, 1, 1, 1], shape: [6])  // coordinate 1 frozen
+        let optimizer = Sophia(parameters: parameters, betas: (0.9, 0.95), rho: 0.04, batchScale: 100, weightDecay: 0.1,
+                               masks: UpdateMasks(weightDecay: decayMask, update: updateMask))
+        let frozen = parameters.values.data[1]
+        var theta = parameters.values.scalars.map(Double.init)
+        var m = [Double](repeating: 0, count: 6), h = m
+        var clippedCoordinates = 0, unclippedCoordinates = 0
+        for (step, gradients) in gradientSchedule.enumerated() {
+            let rate = [0.1, 0.05, 0.2][step]
+            for index in 0..<6 { parameters.gradients.data[index] = Float(gradients[index]) }
+            optimizer.updateCurvature(gradients: parameters.gradients)  // SOUL's squared-gradient estimate
+            optimizer.step(learningRate: Float(rate))
+            for index in 0..<6 where updateMask.data[index] != 0 {
+                h[index] = 0.95 * h[index] + 0.05 * gradients[index] * gradients[index]
+                if decayMask.data[index] != 0 { theta[index] *= 1 - rate * 0.1 }
+                m[index] = 0.9 * m[index] + 0.1 * gradients[index]
+                let ratio = min(abs(m[index]) / (0.04 * 100 * h[index] + 1e-15), 1)
+                if ratio == 1 { clippedCoordinates += 1 } else if ratio > 0 { unclippedCoordinates += 1 }
+                let sign: Double = m[index] > 0 ? 1 : (m[index] < 0 ? -1 : 0)
+                theta[index] -= rate * sign * ratio
+            }
+            for index in 0..<6 {
+                XCTAssertEqual(Double(parameters.values.data[index]), theta[index], accuracy: 1e-6, "step \(step + 1), coordinate \(index)")
+            }
+        }
+        XCTAssertEqual(parameters.values.data[1], frozen, "a masked coordinate must not move, not even by weight decay")
+        XCTAssertGreaterThan(clippedCoordinates, 0, "the schedule must exercise the clip")
+        XCTAssertGreaterThan(unclippedCoordinates, 0, "the schedule must exercise the curvature-scaled step")
+        XCTAssertEqual(optimizer.stepCount, 3)
+    }
+
     func testSGDMomentumNesterovAndWeightDecayMatchPyTorch() {
         for nesterov in [false, true] {
             let (parameters, _, _) = makeParameters()

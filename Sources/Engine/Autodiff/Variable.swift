@@ -9,8 +9,9 @@ public final class Variable: @unchecked Sendable {
     public var value: Tensor
     /// Accumulated gradient of a leaf after `backward` (same shape as `value`); nil until one arrives.
     public var gradient: Tensor?
-    /// Whether gradients flow to (or through) this node.
-    public let requiresGradient: Bool
+    /// Whether gradients flow to (or through) this node. Set it to false on a parameter to freeze it
+    /// (RMU's untouched layers, LoRA's base weights): ops then skip computing its gradient.
+    public var requiresGradient: Bool
     /// Optional name used in error messages and reports (e.g. a parameter's dotted HF name).
     public var name: String?
 

@@ -31,8 +31,11 @@ public final class AdamW: Optimizer {
         secondMoments = Tensor(zeros: [parameters.count])
     }
 
-    /// Restores the step counter (when resuming from a checkpoint whose moments were loaded in place).
     public func restore(stepCount: Int) { self.stepCount = stepCount }
+
+    public var stateTensors: [(name: String, tensor: Tensor)] {
+        [("first_moments", firstMoments), ("second_moments", secondMoments)]
+    }
 
     public func step(learningRate: Float) {
         stepCount += 1

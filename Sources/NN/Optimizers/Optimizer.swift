@@ -8,6 +8,10 @@ public protocol Optimizer: AnyObject {
     var stepCount: Int { get }
     /// Applies one update with the given learning rate (gradients are left untouched).
     func step(learningRate: Float)
+    /// The state a checkpoint must keep to continue exactly, as named flat tensors (restored in place).
+    var stateTensors: [(name: String, tensor: Tensor)] { get }
+    /// Restores the step counter after `stateTensors` were loaded from a checkpoint.
+    func restore(stepCount: Int)
 }
 
 /// Flat per-coordinate masks shared by the optimizers.

@@ -31,6 +31,10 @@ public final class SGD: Optimizer {
         momentumBuffer = Tensor(zeros: [momentum > 0 ? parameters.count : 0])
     }
 
+    public func restore(stepCount: Int) { self.stepCount = stepCount }
+
+    public var stateTensors: [(name: String, tensor: Tensor)] { [("momentum_buffer", momentumBuffer)] }
+
     public func step(learningRate: Float) {
         let first = stepCount == 0
         stepCount += 1

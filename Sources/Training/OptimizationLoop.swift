@@ -1,0 +1,128 @@
+import Checkpoints
+import Engine
+import Foundation
+import NN
+
+/// What one optimizer step's forward/backward work produced (gradients are already in the parameters).
+public struct StepOutcome: Sendable {
+    /// The step's objective value.
+    public var loss: Float
+    /// Target tokens the step trained on (for tokens/s and FLOPs).
+    public var tokens: Int
+    /// Named parts of the objective (e.g. "forget", "retain"), logged per step.
+    public var parts: [String: Float]
+
+    public init(loss: Float, tokens: Int, parts: [String: Float] = [:]) {
+        self.loss = loss
+        self.tokens = tokens
+        self.parts = parts
+    }
+}
+
+/// The step loop shared by fine-tuning and unlearning: schedule, clipping, the non-finite guard,
+/// optimizer update, periodic atomic checkpoints, exact resumption and the run summary.
+///
+/// What a step computes is the caller's: `computeStep(step)` must leave the step's gradients in the
+/// parameter set. Data order and learning rate are functions of the step index, so a checkpoint of
+/// parameters and optimizer state is enough to continue bitwise-identically.
+public final class OptimizationLoop {
+    public let parameters: ParameterSet
+    public let optimizer: any Optimizer
+    public let configuration: TrainingConfiguration
+    public let directory: URL
+    public let totalSteps: Int
+    /// Called after each step's backward pass, before clipping and the update (fault-injection tests use it).
+    public var afterBackward: ((Int, ParameterSet) -> Void)?
+    /// For Sophia's Gauss–Newton–Bartlett estimator: computes, into the parameters' gradients, the
+    /// gradient of the loss on labels sampled from the model for the inputs of step `step`.
+    public var sampledLabelGradients: ((Int) throws -> Void)?
+
+    public init(parameters: ParameterSet, optimizer: any Optimizer, configuration: TrainingConfiguration,
+                directory: URL, totalSteps: Int) {
+        self.parameters = parameters
+        self.optimizer = optimizer
+        self.configuration = configuration
+        self.directory = directory
+        self.totalSteps = totalSteps
+    }
+
+    /// Runs to `totalSteps`. With `resume`, continues from the newest checkpoint in `directory`.
+    /// `interruptAfterStep` abandons the run after that step as a crash would (nil summary).
+    public func run(resume: Bool, exampleCount: Int, computeStep: (Int) throws -> StepOutcome,
+                    progress: (TrainingProgress) -> Void = { _ in },
+                    interruptAfterStep: Int? = nil) throws -> TrainingSummary? {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let schedule = try configuration.learningRateSchedule(total: totalSteps)
+        var state = TrainingState(step: 0, tokens: 0, elapsedSeconds: 0, losses: [], configuration: configuration)
+        var resumedFrom: Int? = nil
+        if resume, let folder = TrainingCheckpoint.latest(in: directory) {
+            state = try TrainingCheckpoint.restore(from: folder, parameters: parameters, optimizer: optimizer)
+            guard state.configuration == configuration else {
+                throw TrainingError("\(folder.path): the checkpoint was made with different training settings; resume with the same ones")
+            }
+            resumedFrom = state.step
+        }
+        let started = Timing.now()
+        let startElapsed = state.elapsedSeconds, startTokens = state.tokens
+        while state.step < totalSteps {
+            parameters.zeroGradients()
+            let outcome = try computeStep(state.step)
+            afterBackward?(state.step + 1, parameters)
+            let norm = configuration.clipNorm > 0 ? parameters.clipGradientNorm(configuration.clipNorm) : parameters.gradientNorm()
+            guard outcome.loss.isFinite, norm.isFinite else {
+                throw NumericalFailure.describe(step: state.step + 1, loss: outcome.loss, parameters: parameters,
+                                                checkpoint: TrainingCheckpoint.latest(in: directory))
+            }
+            try updateCurvature(step: state.step)
+            let rate = schedule.rate(step: state.step, base: configuration.learningRate)
+            optimizer.step(learningRate: rate)
+            state.step += 1
+            state.tokens += outcome.tokens
+            state.losses.append(outcome.loss)
+            state.elapsedSeconds = startElapsed + (Timing.now() - started)
+            let speed = Double(state.tokens - startTokens) / max(Timing.now() - started, 1e-9)
+            let remaining = Double(totalSteps - state.step) * (Timing.now() - started) / Double(state.step - (resumedFrom ?? 0))
+            progress(TrainingProgress(step: state.step, totalSteps: totalSteps, loss: outcome.loss, learningRate: rate,
+                                      tokensPerSecond: speed, secondsRemaining: remaining, parts: outcome.parts))
+            if configuration.checkpointInterval > 0 && state.step % configuration.checkpointInterval == 0 && state.step < totalSteps {
+                try TrainingCheckpoint.save(state: state, parameters: parameters, optimizer: optimizer, in: directory)
+            }
+            // Tests simulate a crash here: stop without writing anything more.
+            if state.step == interruptAfterStep { return nil }
+        }
+        try TrainingCheckpoint.save(state: state, parameters: parameters, optimizer: optimizer, in: directory)
+        return TrainingSummary(
+            configuration: configuration, seed: configuration.seed, effectiveBatchSize: configuration.effectiveBatchSize,
+            steps: state.step, examples: exampleCount, tokens: state.tokens, elapsedSeconds: state.elapsedSeconds,
+            tokensPerSecond: Double(state.tokens) / max(state.elapsedSeconds, 1e-9),
+            estimatedFLOPs: 6 * Double(parameters.count) * Double(state.tokens),
+            peakResidentMegabytes: ProcessMemory.peakResidentMegabytes(), parameterCount: parameters.count,
+            losses: state.losses, resumedFromStep: resumedFrom, threads: Parallel.workerCount)
+    }
+
+    /// Feeds Sophia its curvature sample: the step's own (clipped) gradient, as SOUL does, or every
+    /// `curvatureInterval` steps the gradient on model-sampled labels, as the original SophiaG does.
+    private func updateCurvature(step: Int) throws {
+        guard let sophia = optimizer as? Sophia else { return }
+        switch configuration.curvatureEstimator {
+        case .squaredGradient:
+            sophia.updateCurvature(gradients: parameters.gradients)
+        case .gaussNewtonBartlett:
+            guard step % configuration.curvatureInterval == 0 else { return }
+            guard let sampledLabelGradients else { throw TrainingError("this run cannot sample labels for the Gauss–Newton–Bartlett estimator") }
+            let stepGradients = parameters.gradients.copy()
+            parameters.zeroGradients()
+            try sampledLabelGradients(step)
+            sophia.updateCurvature(gradients: parameters.gradients)
+            parameters.gradients.assign(stepGradients)
+        }
+    }
+
+    /// Writes `value` as pretty, key-sorted JSON atomically.
+    public static func writeJSON<Value: Encodable>(_ value: Value, to url: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = try encoder.encode(value)
+        try AtomicFileWriter.write(to: url) { try $0.write(data) }
+    }
+}
