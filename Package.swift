@@ -37,10 +37,12 @@ let package = Package(
         .target(name: "Evaluation", dependencies: ["Engine", "Models", "Tokenizers", "Training", "Benchmark", "Metrics"], swiftSettings: releaseSpeed),
         .target(name: "Performance", dependencies: ["Engine", "NN", "Models"], swiftSettings: releaseSpeed),
         .target(name: "Training", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Benchmark"], swiftSettings: releaseSpeed),
+        .target(name: "Unlearning", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Training", "Benchmark"], swiftSettings: releaseSpeed),
+        .target(name: "Reports"),
         .executableTarget(
             name: "unlearn",
             dependencies: [
-                "Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Metrics", "Performance", "Benchmark", "Training", "Evaluation",
+                "Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Metrics", "Performance", "Benchmark", "Training", "Evaluation", "Unlearning", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: releaseSpeed
@@ -54,6 +56,8 @@ let package = Package(
         .testTarget(name: "CheckpointsTests", dependencies: ["Checkpoints"], exclude: ["Fixtures"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmark"], exclude: ["Fixtures"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Models", "Training", "Benchmark", "Tokenizers"]),
+        .testTarget(name: "UnlearningTests", dependencies: ["Unlearning", "Training", "Models", "NN", "Engine"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Models", "NN", "Engine", "Tokenizers"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "NN", "Engine", "Checkpoints", "Tokenizers"], exclude: ["Fixtures"]),
     ]

@@ -59,11 +59,11 @@ public final class GPT2: CausalLanguageModel {
         return ModelOutput(logits: logits, hiddenStates: captured)
     }
 
-    public func namedParameters() -> [(name: String, variable: Variable)] {
+    public var namedChildren: [(String, Module)] {
         var children: [(String, Module)] = [("transformer.wte", tokenEmbedding), ("transformer.wpe", positionEmbedding)]
         for (index, layer) in layers.enumerated() { children.append(("transformer.h.\(index)", layer)) }
         children.append(("transformer.ln_f", finalNorm))
-        return collect(children)
+        return children
     }
 }
 
@@ -101,8 +101,8 @@ public final class GPT2Block: Module {
         return afterAttention + contract(expand(secondNorm(afterAttention)).gelu())
     }
 
-    public func namedParameters() -> [(name: String, variable: Variable)] {
-        collect([("ln_1", firstNorm), ("attn.c_attn", attention), ("attn.c_proj", attentionOutput),
-                 ("ln_2", secondNorm), ("mlp.c_fc", expand), ("mlp.c_proj", contract)])
+    public var namedChildren: [(String, Module)] {
+        [("ln_1", firstNorm), ("attn.c_attn", attention), ("attn.c_proj", attentionOutput),
+                 ("ln_2", secondNorm), ("mlp.c_fc", expand), ("mlp.c_proj", contract)]
     }
 }

@@ -60,12 +60,12 @@ public final class Llama: CausalLanguageModel {
         return ModelOutput(logits: logits, hiddenStates: captured)
     }
 
-    public func namedParameters() -> [(name: String, variable: Variable)] {
+    public var namedChildren: [(String, Module)] {
         var children: [(String, Module)] = [("model.embed_tokens", embedTokens)]
         for (index, layer) in layers.enumerated() { children.append(("model.layers.\(index)", layer)) }
         children.append(("model.norm", norm))
         if let languageModelHead { children.append(("lm_head", languageModelHead)) }
-        return collect(children)
+        return children
     }
 }
 
@@ -88,8 +88,8 @@ public final class LlamaBlock: Module {
         return afterAttention + mlp(postAttentionNorm(afterAttention))
     }
 
-    public func namedParameters() -> [(name: String, variable: Variable)] {
-        collect([("self_attn", attention), ("mlp", mlp), ("input_layernorm", inputNorm), ("post_attention_layernorm", postAttentionNorm)])
+    public var namedChildren: [(String, Module)] {
+        [("self_attn", attention), ("mlp", mlp), ("input_layernorm", inputNorm), ("post_attention_layernorm", postAttentionNorm)]
     }
 }
 
@@ -122,8 +122,8 @@ public final class LlamaAttention: Module {
         return output(attended.reshaped([batch, length, heads * headSize]))
     }
 
-    public func namedParameters() -> [(name: String, variable: Variable)] {
-        collect([("q_proj", query), ("k_proj", key), ("v_proj", value), ("o_proj", output)])
+    public var namedChildren: [(String, Module)] {
+        [("q_proj", query), ("k_proj", key), ("v_proj", value), ("o_proj", output)]
     }
 }
 
@@ -139,7 +139,7 @@ public final class LlamaMLP: Module {
 
     func callAsFunction(_ input: Variable) -> Variable { down(swiglu(gate: gate(input), up: up(input))) }
 
-    public func namedParameters() -> [(name: String, variable: Variable)] {
-        collect([("gate_proj", gate), ("up_proj", up), ("down_proj", down)])
+    public var namedChildren: [(String, Module)] {
+        [("gate_proj", gate), ("up_proj", up), ("down_proj", down)]
     }
 }

@@ -4,9 +4,25 @@ import Engine
 public protocol Module: AnyObject {
     /// Every parameter below this module, named relative to it (e.g. `layers.0.self_attn.q_proj.weight`).
     func namedParameters() -> [(name: String, variable: Variable)]
+    /// Direct sub-modules with their field names (empty for leaf layers).
+    var namedChildren: [(String, Module)] { get }
 }
 
 extension Module {
+    public var namedChildren: [(String, Module)] { [] }
+
+    /// A composite module's parameters are its children's, prefixed with their names.
+    public func namedParameters() -> [(name: String, variable: Variable)] { collect(namedChildren) }
+
+    /// This module and every module below it, with dotted paths ("" for this one), depth first.
+    public func namedModules() -> [(name: String, module: Module)] {
+        var result: [(name: String, module: Module)] = [("", self)]
+        for (name, child) in namedChildren {
+            result += child.namedModules().map { (name: $0.name.isEmpty ? name : name + "." + $0.name, module: $0.module) }
+        }
+        return result
+    }
+
     /// Parameters of `children` prefixed with their field names, for composite modules.
     public func collect(_ children: [(String, Module)]) -> [(name: String, variable: Variable)] {
         children.flatMap { prefix, child in

@@ -4,10 +4,10 @@ import Models
 /// The Gauss–Newton–Bartlett curvature sample of SophiaG: the gradient of the cross-entropy against
 /// labels drawn from the model's own predictive distribution (its square estimates the Gauss–Newton
 /// diagonal without any Hessian-vector product).
-enum SampledLabels {
+public enum SampledLabels {
     /// Accumulates into the parameters' gradients the gradient of the mean cross-entropy on labels
     /// sampled at every scored position of `batch`.
-    static func backward(model: CausalLanguageModel, batch: TokenBatch, generator: inout SeededGenerator) {
+    public static func backward(model: CausalLanguageModel, batch: TokenBatch, generator: inout SeededGenerator) {
         let logits = model.logits(tokens: batch.ids, batch: batch.batch, length: batch.length)
         let vocabulary = logits.shape.last ?? 1
         var sampled = batch.targets

@@ -1,3 +1,5 @@
+import Engine
+
 /// One training sequence: token ids and, per position, whether the model is trained to predict the
 /// token at that position (answer tokens of a QA pair; every token of plain text).
 public struct TokenizedExample: Sendable, Equatable, Codable {
@@ -30,6 +32,8 @@ public struct TokenBatch: Sendable, Equatable {
     public let ids: [Int]
     /// `targets[b·length + t]` is the id position t must predict, or −100.
     public let targets: [Int]
+    /// Real (unpadded, untruncated) tokens of each row.
+    public let lengths: [Int]
 
     /// Collates examples, truncating each to `maximumLength` tokens. Right padding is exact under
     /// causal attention: real positions never attend to the padding after them.
@@ -50,6 +54,14 @@ public struct TokenBatch: Sendable, Equatable {
         self.length = length
         self.ids = ids
         self.targets = targets
+        self.lengths = examples.map { min($0.ids.count, length) }
+    }
+
+    /// `[batch, length]` 1/0 mask of real positions (padding is 0).
+    public var realPositionMask: Tensor {
+        let mask = Tensor(zeros: [batch, length])
+        for row in 0..<batch { (mask.data + row * length).update(repeating: 1, count: lengths[row]) }
+        return mask
     }
 
     /// Scored target tokens.

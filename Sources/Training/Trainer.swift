@@ -60,17 +60,7 @@ public final class Trainer {
 
     /// The example indices of optimizer step `step`: consecutive positions of a per-epoch seeded shuffle.
     public func indices(forStep step: Int) -> [Int] {
-        let size = configuration.effectiveBatchSize
-        // A step spans at most a few epochs: shuffle each of them once, not once per position.
-        var orders: [Int: [Int]] = [:]
-        return (0..<size).map { offset in
-            let position = step * size + offset
-            let epoch = position / examples.count
-            if orders[epoch] == nil {
-                orders[epoch] = TrainingOrder.permutation(count: examples.count, epoch: epoch, seed: configuration.seed)
-            }
-            return orders[epoch]![position % examples.count]
-        }
+        TrainingOrder.indices(step: step, batchSize: configuration.effectiveBatchSize, count: examples.count, seed: configuration.seed)
     }
 
     /// Trains to the configured number of steps. With `resume`, continues from the newest checkpoint in
@@ -112,7 +102,7 @@ public final class Trainer {
 }
 
 /// The seeded shuffle behind the data order.
-enum TrainingOrder {
+public enum TrainingOrder {
     static func permutation(count: Int, epoch: Int, seed: UInt64) -> [Int] {
         var generator = SeededGenerator(seed: seed &+ UInt64(epoch) &* 0x9E37_79B9_7F4A_7C15)
         var order = Array(0..<count)
@@ -120,5 +110,18 @@ enum TrainingOrder {
             order.swapAt(index, Int(generator.next() % UInt64(index + 1)))
         }
         return order
+    }
+
+    /// Indices of step `step`'s `batchSize` examples out of `count`: consecutive positions of a per-epoch
+    /// shuffle, so the order is a pure function of the step (exact resumption needs nothing else).
+    public static func indices(step: Int, batchSize: Int, count: Int, seed: UInt64) -> [Int] {
+        // A step spans at most a few epochs: shuffle each of them once, not once per position.
+        var orders: [Int: [Int]] = [:]
+        return (0..<batchSize).map { offset in
+            let position = step * batchSize + offset
+            let epoch = position / count
+            if orders[epoch] == nil { orders[epoch] = permutation(count: count, epoch: epoch, seed: seed) }
+            return orders[epoch]![position % count]
+        }
     }
 }

@@ -43,9 +43,8 @@ public struct TrainingJob {
     func prepare() throws -> (CausalLanguageModel, PreTrainedTokenizer, URL?, [String: Data]) {
         switch start {
         case .checkpoint(let path):
-            let loaded = try ModelLoader.load(path: path)
-            let files = try loaded.gguf.map { try TokenizerExport.huggingFaceFiles(from: $0) } ?? [:]
-            return (loaded.model, try TokenizerLoading.tokenizer(for: loaded), loaded.gguf == nil ? loaded.url : nil, files)
+            let source = try CheckpointSource.load(path: path)
+            return (source.model, source.tokenizer, source.companionFolder, source.tokenizerFiles)
         case .scratch(let preset, let tokenizerFolder, let seed):
             guard let shape = ModelConfiguration.preset(named: preset) else {
                 throw TrainingError("unknown architecture preset '\(preset)' (choose from \(ModelConfiguration.presetNames.joined(separator: ", ")))")
@@ -58,7 +57,7 @@ public struct TrainingJob {
     }
 
     /// Tokenized examples of every data file.
-    static func examples(files: [URL], format: DataFormat, tokenizer: PreTrainedTokenizer) throws -> [TokenizedExample] {
+    public static func examples(files: [URL], format: DataFormat, tokenizer: PreTrainedTokenizer) throws -> [TokenizedExample] {
         var examples: [TokenizedExample] = []
         let formatter = ExampleFormatter(tokenizer: tokenizer, layout: format == .chat ? .chat : .qa)
         for file in files {
@@ -85,5 +84,31 @@ public struct TrainingJob {
         try HuggingFaceCheckpoint.save(model, to: output.appendingPathComponent("model"), companionSource: tokenizerSource,
                                        extraFiles: tokenizerFiles)
         return (model, summary)
+    }
+}
+
+/// A checkpoint loaded for training, with what exporting the trained model needs.
+public struct CheckpointSource {
+    public let model: CausalLanguageModel
+    public let tokenizer: PreTrainedTokenizer
+    /// The HF folder whose tokenizer files are copied next to the exported weights (nil for GGUF).
+    public let companionFolder: URL?
+    /// Tokenizer files to write instead (a GGUF's embedded tokenizer as HF files).
+    public let tokenizerFiles: [String: Data]
+
+    /// Loads an HF folder or a GGUF file.
+    public static func load(path: String) throws -> CheckpointSource {
+        let loaded = try ModelLoader.load(path: path)
+        let files = try loaded.gguf.map { try TokenizerExport.huggingFaceFiles(from: $0) } ?? [:]
+        return CheckpointSource(model: loaded.model, tokenizer: try TokenizerLoading.tokenizer(for: loaded),
+                                companionFolder: loaded.gguf == nil ? loaded.url : nil, tokenizerFiles: files)
+    }
+
+    /// The pad id batches use (the tokenizer's pad, else its EOS).
+    public var padId: Int { tokenizer.padTokenId ?? tokenizer.eosTokenIds.first ?? 0 }
+
+    /// Saves `model` as an HF folder with this source's tokenizer files.
+    public func save(_ model: CausalLanguageModel, to folder: URL) throws {
+        try HuggingFaceCheckpoint.save(model, to: folder, companionSource: companionFolder, extraFiles: tokenizerFiles)
     }
 }

@@ -53,6 +53,13 @@ public struct SequenceLoss {
     /// Non-ignored target tokens per sequence.
     public let tokenCounts: [Int]
 
+    /// Wraps per-sequence sums (tests build these by hand to check objectives against closed forms).
+    public init(negativeLogLikelihoodSum: Variable, tokenCounts: [Int]) {
+        precondition(negativeLogLikelihoodSum.shape == [tokenCounts.count], "SequenceLoss: sums \(negativeLogLikelihoodSum.shape) for \(tokenCounts.count) sequences")
+        self.negativeLogLikelihoodSum = negativeLogLikelihoodSum
+        self.tokenCounts = tokenCounts
+    }
+
     /// Mean NLL over all scored tokens of the batch (the usual language-model loss).
     public var meanTokenLoss: Variable {
         negativeLogLikelihoodSum.sum().scaled(by: 1 / Float(max(tokenCounts.reduce(0, +), 1)))

@@ -6,6 +6,8 @@ public final class Linear: Module {
     public let weight: Variable
     /// Optional bias `[outFeatures]`.
     public let bias: Variable?
+    /// An attached LoRA adapter (not part of `namedParameters`, so exports see the base layer only).
+    public var adapter: LowRankAdapter?
 
     /// A layer initialised as PyTorch does: uniform in ±1/√inFeatures.
     public init(inFeatures: Int, outFeatures: Int, bias hasBias: Bool = true, generator: inout SeededGenerator) {
@@ -21,7 +23,21 @@ public final class Linear: Module {
     }
 
     /// Applies the layer to `[..., inFeatures]`.
-    public func callAsFunction(_ input: Variable) -> Variable { linear(input, weight: weight, bias: bias) }
+    public func callAsFunction(_ input: Variable) -> Variable {
+        let base = linear(input, weight: weight, bias: bias)
+        guard let adapter else { return base }
+        return base + adapter(input)
+    }
+
+    /// Folds the adapter into the weight (`W ← W + (α/r)·B·A`) and removes it: the layer then computes
+    /// the same function without the adapter's cost.
+    public func mergeAdapter() {
+        guard let adapter else { return }
+        let delta = adapter.weightDelta()
+        precondition(delta.shape == weight.shape, "Linear.mergeAdapter: delta \(delta.shape) for weight \(weight.shape)")
+        Elementwise.addInPlace(weight.value.data, delta.data, count: delta.count)
+        self.adapter = nil
+    }
 
     public func namedParameters() -> [(name: String, variable: Variable)] {
         [("weight", weight)] + (bias.map { [("bias", $0)] } ?? [])

@@ -1,0 +1,53 @@
+import Engine
+
+/// RMU (Li et al. 2024, WMDP): push the steered layer's hidden states on forget data toward a fixed
+/// random control vector c·u/‖u‖ (u uniform in [0, 1)^d), and keep them equal to the frozen model's on
+/// retain data; only the selected layers' weights change (`MethodSettings.trainableParameters`).
+/// Squared errors are averaged over real (unpadded) positions and hidden units.
+public struct RepresentationMisdirection: UnlearningObjective {
+    public let layer: Int
+    /// c·u/‖u‖, `[hidden]`.
+    public let controlVector: Tensor
+
+    public init(layer: Int, hiddenSize: Int, steeringCoefficient: Float, seed: UInt64) {
+        self.layer = layer
+        controlVector = Self.controlVector(hiddenSize: hiddenSize, coefficient: steeringCoefficient, seed: seed)
+    }
+
+    /// The fixed control vector: uniform [0, 1) direction (as the reference code's `torch.rand`), scaled to norm c.
+    public static func controlVector(hiddenSize: Int, coefficient: Float, seed: UInt64) -> Tensor {
+        var generator = SeededGenerator(seed: seed ^ 0x524D_5543_4F4E_5452)
+        let direction = (0..<hiddenSize).map { _ in generator.nextUniform() }
+        let norm = direction.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        return Tensor(direction.map { $0 / max(norm, 1e-12) * coefficient }, shape: [hiddenSize])
+    }
+
+    public var needs: ReferenceNeeds { .retainHiddenStates }
+
+    /// Mean squared error between `hidden` `[B, T, d]` and `target` (broadcast), over positions where
+    /// `mask` `[B, T]` is 1.
+    public static func maskedMeanSquaredError(_ hidden: Variable, _ target: Tensor, mask: Tensor) -> Variable {
+        let (batch, length, width) = (hidden.shape[0], hidden.shape[1], hidden.shape[2])
+        let positions = mask.scalars.reduce(0, +)
+        let squared = (hidden - Variable(target)).squared() * Variable(mask.reshaped([batch, length, 1]))
+        return squared.sum().scaled(by: 1 / (max(positions, 1) * Float(width)))
+    }
+
+    public func forgetLoss(_ context: ObjectiveContext) -> Variable {
+        let hidden = context.hiddenState(context.forget, layer: layer)
+        return Self.maskedMeanSquaredError(hidden, controlVector, mask: context.forget.realPositionMask)
+    }
+
+    public func retainLoss(_ context: ObjectiveContext) -> Variable? {
+        guard let retain = context.retain else { return nil }
+        let hidden = context.hiddenState(retain, layer: layer)
+        let width = hidden.shape[2]
+        // Cached reference states are per example at its own length: lay them out as the padded batch.
+        let reference = Tensor(zeros: hidden.shape)
+        for (row, states) in context.reference.retainHiddenStates.enumerated() {
+            let count = min(states.count, retain.lengths[row] * width)
+            (reference.data + row * retain.length * width).update(from: states.data, count: count)
+        }
+        return Self.maskedMeanSquaredError(hidden, reference, mask: retain.realPositionMask)
+    }
+}

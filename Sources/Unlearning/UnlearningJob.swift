@@ -1,0 +1,123 @@
+import Benchmark
+import Engine
+import Foundation
+import Models
+import NN
+import Tokenizers
+import Training
+
+/// `unlearn run`: load a model and the forget/retain files, unlearn with one method, and write the
+/// unlearned Hugging Face folder (`model/`), `run.json` and the resumable checkpoint into `output`.
+public struct UnlearningJob {
+    public var modelPath: String
+    public var forgetFiles: [URL]
+    public var retainFiles: [URL]
+    public var format: TrainingJob.DataFormat
+    public var settings: MethodSettings
+    public var configuration: TrainingConfiguration
+    public var lowRank: LowRankSettings?
+    /// A WAGLE mask file (`unlearn attribute`).
+    public var maskFile: URL?
+    public var output: URL
+
+    public init(modelPath: String, forgetFiles: [URL], retainFiles: [URL], format: TrainingJob.DataFormat, settings: MethodSettings,
+                configuration: TrainingConfiguration, lowRank: LowRankSettings? = nil, maskFile: URL? = nil, output: URL) {
+        self.modelPath = modelPath
+        self.forgetFiles = forgetFiles
+        self.retainFiles = retainFiles
+        self.format = format
+        self.settings = settings
+        self.configuration = configuration
+        self.lowRank = lowRank
+        self.maskFile = maskFile
+        self.output = output
+    }
+
+    /// What `run.json` records besides the training summary.
+    public struct Record: Codable, Sendable {
+        public var model: String
+        public var forget: [String]
+        public var retain: [String]
+        public var method: MethodSettings
+        public var lowRank: LowRankSettings?
+        public var mask: String?
+        public var trainableParameters: Int
+        public var modelParameters: Int
+        /// tokens × (4·model parameters + 2·trainable parameters): forward plus input gradients through
+        /// every layer, weight gradients only where weights train (an estimate, like 6·N·T).
+        public var estimatedFLOPs: Double
+        public var summary: TrainingSummary
+    }
+
+    /// Forget, retain and (for IDK methods) alternate examples.
+    public static func data(forget: [URL], retain: [URL], format: TrainingJob.DataFormat, needsAlternates: Bool,
+                            tokenizer: PreTrainedTokenizer, seed: UInt64) throws -> UnlearningData {
+        let forgetExamples = try TrainingJob.examples(files: forget, format: format, tokenizer: tokenizer)
+        let retainExamples = try TrainingJob.examples(files: retain, format: format, tokenizer: tokenizer)
+        var alternates: [TokenizedExample] = []
+        if needsAlternates {
+            guard format != .text else { throw TrainingError("refusal answers need question/answer data (--format qa or chat)") }
+            let formatter = ExampleFormatter(tokenizer: tokenizer, layout: format == .chat ? .chat : .qa)
+            var generator = SeededGenerator(seed: seed ^ 0x1D4B_0001)
+            for file in forget {
+                for row in try QADataset.read(url: file) {
+                    let refusal = RefusalAnswers.all[Int(generator.next() % UInt64(RefusalAnswers.all.count))]
+                    alternates.append(try formatter.example(question: row.question, answer: refusal))
+                }
+            }
+        }
+        return UnlearningData(forget: forgetExamples, retain: retainExamples, alternate: alternates)
+    }
+
+    /// Runs the job; `progress` sees every step.
+    @discardableResult
+    public func run(resume: Bool, progress: (TrainingProgress) -> Void = { _ in }) throws -> Record {
+        let source = try CheckpointSource.load(path: modelPath)
+        let model = source.model
+        let objective = try MethodRegistry.objective(for: settings, model: model.configuration)
+        let data = try Self.data(forget: forgetFiles, retain: retainFiles, format: format,
+                                 needsAlternates: objective.needs.contains(.alternateAnswers), tokenizer: source.tokenizer, seed: settings.seed)
+        let modelParameters = model.parameterCount
+        let trainable = try selectTrainable(model: model)
+        let parameters = ParameterSet(trainable)
+        let mask = try maskFile.map { try WeightMaskFile.load(from: $0, parameters: parameters) }
+        let needsReferenceModel = settings.retainWeight != 0 && settings.retainLoss == .kullbackLeibler && !(objective is RepresentationMisdirection)
+        let unlearner = try Unlearner(model: model, objective: objective, settings: settings, data: data, padId: source.padId,
+                                      configuration: configuration, directory: output, parameters: parameters, updateMask: mask,
+                                      referenceModel: needsReferenceModel ? try ModelLoader.load(path: modelPath).model : nil)
+        guard let summary = try unlearner.run(resume: resume, progress: progress) else { throw TrainingError("unlearning was interrupted") }
+        if lowRank != nil { LowRankAdaptation.merge(model) }
+        try source.save(model, to: output.appendingPathComponent("model"))
+        let record = Record(model: modelPath, forget: forgetFiles.map(\.path), retain: retainFiles.map(\.path), method: settings,
+                            lowRank: lowRank, mask: maskFile?.path, trainableParameters: parameters.count, modelParameters: modelParameters,
+                            estimatedFLOPs: Double(summary.tokens) * (4 * Double(modelParameters) + 2 * Double(parameters.count)),
+                            summary: summary)
+        try OptimizationLoop.writeJSON(record, to: output.appendingPathComponent("run.json"))
+        return record
+    }
+
+    /// Freezes every weight except those the run trains: LoRA adapters, or the weights matching
+    /// `settings.trainableParameters` (all when nil).
+    func selectTrainable(model: CausalLanguageModel) throws -> [(name: String, variable: Variable)] {
+        let base = model.namedParameters()
+        if let lowRank {
+            guard maskFile == nil else { throw TrainingError("a WAGLE mask selects full weights; it cannot be combined with LoRA") }
+            for parameter in base { parameter.variable.requiresGradient = false }
+            let adapters = LowRankAdaptation.attach(to: model, targets: lowRank.targets, rank: lowRank.rank, alpha: lowRank.alpha, seed: settings.seed)
+            guard !adapters.isEmpty else { throw TrainingError("no linear layer matches the LoRA targets \(lowRank.targets.joined(separator: ", "))") }
+            return adapters
+        }
+        guard let pattern = settings.trainableParameters else { return base }
+        let expression: NSRegularExpression
+        do { expression = try NSRegularExpression(pattern: "^(?:" + pattern + ")$") } catch {
+            throw TrainingError("the trainable-parameter pattern '\(pattern)' is not a valid regular expression")
+        }
+        var selected: [(name: String, variable: Variable)] = []
+        for parameter in base {
+            let range = NSRange(parameter.name.startIndex..., in: parameter.name)
+            if expression.firstMatch(in: parameter.name, range: range) != nil { selected.append(parameter) } else { parameter.variable.requiresGradient = false }
+        }
+        guard !selected.isEmpty else { throw TrainingError("no parameter name matches '\(pattern)'") }
+        return selected
+    }
+}

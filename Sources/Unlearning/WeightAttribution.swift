@@ -1,0 +1,82 @@
+import Engine
+import Foundation
+import Models
+import NN
+import Training
+
+/// WAGLE (Jia et al. 2024): attribute the unlearning effect to individual weights and update only the
+/// most influential ones. With g_f, g_r the forget and retain NLL gradients summed over one pass of the
+/// data (mean-token loss per batch) and the Hessian approximated by μ·I, the score of weight i is
+/// |(θ_i − g_r,i/μ)·g_f,i| (μ = 1e-6 in every shipped config); the top `density` fraction is selected.
+public enum WeightAttribution {
+    /// Summed batch-mean NLL gradients of `examples`, flat over `parameters`.
+    public static func gradientSum(model: CausalLanguageModel, parameters: ParameterSet, examples: [TokenizedExample],
+                                   padId: Int, maximumLength: Int, batchSize: Int) -> Tensor {
+        parameters.zeroGradients()
+        for start in stride(from: 0, to: examples.count, by: batchSize) {
+            let batch = TokenBatch(Array(examples[start..<min(start + batchSize, examples.count)]), padId: padId, maximumLength: maximumLength)
+            guard batch.targetCount > 0 else { continue }
+            sequenceLoss(logits: model.logits(tokens: batch.ids, batch: batch.batch, length: batch.length), targets: batch.targets)
+                .meanTokenLoss.backward()
+        }
+        let sum = parameters.gradients.copy()
+        parameters.zeroGradients()
+        return sum
+    }
+
+    /// |(θ − g_r/μ)·g_f| per weight.
+    public static func scores(values: Tensor, forgetGradient: Tensor, retainGradient: Tensor, mu: Float = 1e-6) -> Tensor {
+        let result = Tensor(zeros: [values.count])
+        for index in 0..<values.count {
+            result.data[index] = Swift.abs((values.data[index] - retainGradient.data[index] / mu) * forgetGradient.data[index])
+        }
+        return result
+    }
+
+    /// A 0/1 mask selecting exactly `density`·N weights with the largest scores (ties broken by position).
+    public static func topFractionMask(scores: Tensor, density: Double) -> Tensor {
+        precondition(density >= 0 && density <= 1, "WeightAttribution: density \(density) outside [0, 1]")
+        let count = scores.count
+        let keep = Int((density * Double(count)).rounded())
+        let mask = Tensor(zeros: [count])
+        guard keep > 0 else { return mask }
+        var copy = Array(UnsafeBufferPointer(start: scores.data, count: count))
+        let threshold = Selection.kthLargest(&copy, keep)
+        var selected = 0
+        for index in 0..<count where scores.data[index] > threshold {
+            mask.data[index] = 1
+            selected += 1
+        }
+        for index in 0..<count where selected < keep && scores.data[index] == threshold {
+            mask.data[index] = 1
+            selected += 1
+        }
+        return mask
+    }
+}
+
+/// Quickselect, because sorting a score per weight (≈135 M for SmolLM2) only to read one rank is wasteful.
+enum Selection {
+    /// The `k`-th largest value (1-based) of `values`, which is reordered in place.
+    static func kthLargest(_ values: inout [Float], _ k: Int) -> Float {
+        precondition(k >= 1 && k <= values.count, "Selection: rank \(k) of \(values.count)")
+        var (low, high, target) = (0, values.count - 1, k - 1)
+        while low < high {
+            // Median of three keeps already-ordered inputs from degrading to quadratic time.
+            let middle = low + (high - low) / 2
+            let pivot = max(min(values[low], values[middle]), min(max(values[low], values[middle]), values[high]))
+            var (left, right) = (low, high)
+            while left <= right {
+                while values[left] > pivot { left += 1 }
+                while values[right] < pivot { right -= 1 }
+                if left <= right {
+                    values.swapAt(left, right)
+                    left += 1
+                    right -= 1
+                }
+            }
+            if target <= right { high = right } else if target >= left { low = left } else { return values[target] }
+        }
+        return values[target]
+    }
+}
