@@ -21,7 +21,8 @@ let package = Package(
         .library(name: "Metrics", targets: ["Metrics"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .target(name: "Engine", swiftSettings: releaseSpeed),
@@ -39,11 +40,13 @@ let package = Package(
         .target(name: "Training", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Benchmark"], swiftSettings: releaseSpeed),
         .target(name: "Unlearning", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Training", "Benchmark"], swiftSettings: releaseSpeed),
         .target(name: "Reports"),
+        .target(name: "Workflows", dependencies: ["Checkpoints", "Metrics", "Models", "Training", "Benchmark", "Evaluation", "Unlearning", "Reports"], swiftSettings: releaseSpeed),
         .executableTarget(
             name: "unlearn",
             dependencies: [
-                "Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Metrics", "Performance", "Benchmark", "Training", "Evaluation", "Unlearning", "Reports",
+                "Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Metrics", "Performance", "Benchmark", "Training", "Evaluation", "Unlearning", "Reports", "Workflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: releaseSpeed
         ),

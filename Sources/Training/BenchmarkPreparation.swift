@@ -15,6 +15,8 @@ public struct BenchmarkPreparation {
     public var vocabularySize: Int
     /// The training recipe shared by the target and every oracle.
     public var recipe: TrainingConfiguration
+    /// Train only these models (nil: the target and every oracle).
+    public var models: Set<String>?
 
     /// The default recipe for a preset: enough epochs for the micro model to memorise its facts.
     public static func defaultRecipe(preset: BenchmarkPreset, seed: UInt64) -> TrainingConfiguration {
@@ -51,7 +53,7 @@ public struct BenchmarkPreparation {
         let tokenizerFolder = output.appendingPathComponent("tokenizer")
         try trainTokenizer(data: data, into: tokenizerFolder)
         for name in Self.modelOrder(manifest) {
-            guard let files = manifest.trainingFiles[name] else { continue }
+            guard let files = manifest.trainingFiles[name], models?.contains(name) ?? true else { continue }
             let job = TrainingJob(start: .scratch(preset: architecture, tokenizer: tokenizerFolder, seed: seed),
                                   dataFiles: files.map { data.appendingPathComponent($0) }, format: .qa,
                                   configuration: recipe, output: output.appendingPathComponent("models").appendingPathComponent(name))

@@ -36,10 +36,7 @@ public enum MethodRegistry {
                   settings.steeringLayer = min(7, model.layerCount / 2)
                   settings.steeringCoefficient = 20
                   settings.retainWeight = 100
-                  let layers = (max(0, settings.steeringLayer - 2)...settings.steeringLayer).map(String.init).joined(separator: "|")
-                  let projection = model.architecture == .gpt2 ? "mlp\\.c_proj" : "mlp\\.down_proj"
-                  settings.trainableParameters = model.architecture == .gpt2
-                      ? "transformer\\.h\\.(\(layers))\\.\(projection)\\.weight" : "model\\.layers\\.(\(layers))\\.\(projection)\\.weight"
+                  settings.trainableParameters = steeredLayersPattern(layer: settings.steeringLayer, model: model)
               },
               objective: { settings, model in
                   RepresentationMisdirection(layer: settings.steeringLayer, hiddenSize: model.hiddenSize,
@@ -49,6 +46,14 @@ public enum MethodRegistry {
               defaults: { settings, _ in settings.smoothing = -0.2; settings.retainWeight = 1 },
               objective: { settings, _ in SmoothedGradientAscent(smoothing: settings.smoothing) }),
     ]
+
+    /// RMU's trainable weights: the MLP output projections of the steered layer and the two below it
+    /// (the reference's `layer_ids 5,6,7`, `param_ids 6` for layer 7).
+    public static func steeredLayersPattern(layer: Int, model: ModelConfiguration) -> String {
+        let layers = (max(0, layer - 2)...max(0, layer)).map(String.init).joined(separator: "|")
+        return model.architecture == .gpt2 ? "transformer\\.h\\.(\(layers))\\.mlp\\.c_proj\\.weight"
+                                           : "model\\.layers\\.(\(layers))\\.mlp\\.down_proj\\.weight"
+    }
 
     /// Registered names, in table order.
     public static var names: [String] { entries.map(\.name) }

@@ -13,14 +13,15 @@ public struct UnlearningJob {
     public var forgetFiles: [URL]
     public var retainFiles: [URL]
     public var format: TrainingJob.DataFormat
-    public var settings: MethodSettings
+    /// The method's settings for the loaded model (defaults depend on its shape, e.g. RMU's layer).
+    public var settings: (ModelConfiguration) throws -> MethodSettings
     public var configuration: TrainingConfiguration
     public var lowRank: LowRankSettings?
     /// A WAGLE mask file (`unlearn attribute`).
     public var maskFile: URL?
     public var output: URL
 
-    public init(modelPath: String, forgetFiles: [URL], retainFiles: [URL], format: TrainingJob.DataFormat, settings: MethodSettings,
+    public init(modelPath: String, forgetFiles: [URL], retainFiles: [URL], format: TrainingJob.DataFormat, settings: @escaping (ModelConfiguration) throws -> MethodSettings,
                 configuration: TrainingConfiguration, lowRank: LowRankSettings? = nil, maskFile: URL? = nil, output: URL) {
         self.modelPath = modelPath
         self.forgetFiles = forgetFiles
@@ -74,11 +75,12 @@ public struct UnlearningJob {
     public func run(resume: Bool, progress: (TrainingProgress) -> Void = { _ in }) throws -> Record {
         let source = try CheckpointSource.load(path: modelPath)
         let model = source.model
+        let settings = try self.settings(model.configuration)
         let objective = try MethodRegistry.objective(for: settings, model: model.configuration)
         let data = try Self.data(forget: forgetFiles, retain: retainFiles, format: format,
                                  needsAlternates: objective.needs.contains(.alternateAnswers), tokenizer: source.tokenizer, seed: settings.seed)
         let modelParameters = model.parameterCount
-        let trainable = try selectTrainable(model: model)
+        let trainable = try selectTrainable(model: model, settings: settings)
         let parameters = ParameterSet(trainable)
         let mask = try maskFile.map { try WeightMaskFile.load(from: $0, parameters: parameters) }
         let needsReferenceModel = settings.retainWeight != 0 && settings.retainLoss == .kullbackLeibler && !(objective is RepresentationMisdirection)
@@ -98,7 +100,7 @@ public struct UnlearningJob {
 
     /// Freezes every weight except those the run trains: LoRA adapters, or the weights matching
     /// `settings.trainableParameters` (all when nil).
-    func selectTrainable(model: CausalLanguageModel) throws -> [(name: String, variable: Variable)] {
+    func selectTrainable(model: CausalLanguageModel, settings: MethodSettings) throws -> [(name: String, variable: Variable)] {
         let base = model.namedParameters()
         if let lowRank {
             guard maskFile == nil else { throw TrainingError("a WAGLE mask selects full weights; it cannot be combined with LoRA") }

@@ -18,6 +18,7 @@ struct BenchmarkCommand: ParsableCommand {
         @Option(help: "Output folder.") var out: String
         @Option(help: "Seed of the data, initialisation and data order.") var seed: UInt64 = 0
         @Option(help: "Override the recipe's epochs.") var epochs: Int?
+        @Option(parsing: .upToNextOption, help: "Train only these models (e.g. target retain90); default: all.") var models: [String] = []
 
         func run() throws {
             guard let chosen = BenchmarkPreset.named(preset) else {
@@ -25,6 +26,7 @@ struct BenchmarkCommand: ParsableCommand {
             }
             var preparation = BenchmarkPreparation(preset: chosen, seed: seed, output: URL(fileURLWithPath: out))
             if let epochs { preparation.recipe.epochs = epochs }
+            if !models.isEmpty { preparation.models = Set(models) }
             let started = Date()
             var bars: [String: ProgressBar] = [:]
             let manifest = try preparation.run { name, step in
@@ -36,7 +38,7 @@ struct BenchmarkCommand: ParsableCommand {
             print("prepared the \(preset) benchmark in \(out) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s:")
             print("  data/       \(manifest.rowCounts.values.reduce(0, +)) rows in \(manifest.rowCounts.count) files (manifest.json)")
             print("  tokenizer/  byte-level BPE, \(preparation.vocabularySize) tokens")
-            for name in BenchmarkPreparation.modelOrder(manifest) {
+            for name in BenchmarkPreparation.modelOrder(manifest) where preparation.models?.contains(name) ?? true {
                 print("  models/\(name)/model  trained on \(manifest.trainingFiles[name]?.joined(separator: " + ") ?? "")")
             }
         }

@@ -4,6 +4,7 @@ import Evaluation
 import Foundation
 import Models
 import Training
+import Workflows
 
 /// `unlearn eval`: evaluation suites.
 struct EvalCommand: ParsableCommand {
@@ -15,7 +16,7 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Forget split.") var split = "forget10"
     @Option(help: "The retain oracle, for forget quality.") var oracle: String?
     @Option(help: "qa or chat prompt layout.") var format = "qa"
-    @Option(help: "Write per-sample results and the summary here.") var out: String?
+    @Option(help: "Write summary.json, samples.json (per sample), report.html and report.md here.") var out: String?
     @Flag(help: "Print the summary as one JSON object.") var json = false
 
     func validate() throws {
@@ -32,17 +33,13 @@ struct EvalCommand: ParsableCommand {
         }
         let oracleRatios = try oracle.map { try suiteFor($0).forgetTruthRatios() }
         let (summary, sets) = try suiteFor(model).run(oracleForgetTruthRatios: oracleRatios)
+        if let out {
+            let name = URL(fileURLWithPath: model).lastPathComponent
+            try EvaluationFolder.write(ModelEvaluation(name: name, summary: summary, sets: sets), sets: sets,
+                                       oracleTruthRatios: oracleRatios, to: URL(fileURLWithPath: out))
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        if let out {
-            let folder = URL(fileURLWithPath: out)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let summaryData = try encoder.encode(summary), samples = try encoder.encode(sets)
-            try AtomicFileWriter.write(to: folder.appendingPathComponent("summary.json")) { try $0.write(summaryData) }
-            try AtomicFileWriter.write(to: folder.appendingPathComponent("samples.json")) { try $0.write(samples) }
-            encoder.outputFormatting = [.sortedKeys]
-        }
         if json {
             print(String(decoding: try encoder.encode(summary), as: UTF8.self))
             return

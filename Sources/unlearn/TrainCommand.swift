@@ -13,19 +13,7 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Training data files (JSON Lines QA, or text).") var data: [String]
     @Option(help: "qa (answer-only loss), chat (QA in the chat template) or text (loss on all tokens).") var format = "qa"
     @Option(help: "Output folder: model/ (HF folder), run.json, checkpoint/.") var out: String
-    @Option(help: "Passes over the data.") var epochs = 1
-    @Option(help: "Optimizer steps (overrides --epochs).") var steps: Int?
-    @Option(name: .customLong("batch-size"), help: "Sequences per micro-batch.") var batchSize = 8
-    @Option(name: .customLong("gradient-accumulation"), help: "Micro-batches per optimizer step.") var gradientAccumulation = 1
-    @Option(name: .customLong("learning-rate"), help: "Peak learning rate.") var learningRate: Float = 1e-5
-    @Option(name: .customLong("warmup-steps"), help: "Linear warmup steps.") var warmupSteps = 0
-    @Option(help: "constant, linear or cosine.") var schedule = "cosine"
-    @Option(name: .customLong("weight-decay"), help: "AdamW decoupled weight decay.") var weightDecay: Float = 0.01
-    @Option(name: .customLong("clip-norm"), help: "Global gradient-norm bound (0: off).") var clipNorm: Float = 1
-    @Option(name: .customLong("max-length"), help: "Truncate sequences to this many tokens.") var maxLength = 512
-    @Option(help: "Seed of initialisation and data order.") var seed: UInt64 = 0
-    @Option(name: .customLong("checkpoint-every"), help: "Checkpoint every N steps (0: only at the end).") var checkpointEvery = 0
-    @Flag(help: "Continue from the checkpoint in --out.") var resume = false
+    @OptionGroup var training: TrainingOptions
 
     func validate() throws {
         if (model == nil) == (architecture == nil) { throw ValidationError("give exactly one of --model or --architecture") }
@@ -35,25 +23,12 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        var settings = TrainingConfiguration()
-        settings.epochs = epochs
-        settings.steps = steps
-        settings.microBatchSize = batchSize
-        settings.gradientAccumulation = gradientAccumulation
-        settings.learningRate = learningRate
-        settings.warmupSteps = warmupSteps
-        settings.schedule = schedule
-        settings.weightDecay = weightDecay
-        settings.clipNorm = clipNorm
-        settings.maximumLength = maxLength
-        settings.seed = seed
-        settings.checkpointInterval = checkpointEvery
         let start: TrainingJob.Start = model.map { .checkpoint(path: $0) }
-            ?? .scratch(preset: architecture!, tokenizer: URL(fileURLWithPath: tokenizer!), seed: seed)
+            ?? .scratch(preset: architecture!, tokenizer: URL(fileURLWithPath: tokenizer!), seed: training.seed)
         let job = TrainingJob(start: start, dataFiles: data.map { URL(fileURLWithPath: $0) }, format: TrainingJob.DataFormat(rawValue: format)!,
-                              configuration: settings, output: URL(fileURLWithPath: out))
+                              configuration: training.configuration, output: URL(fileURLWithPath: out))
         var bar = ProgressBar(label: "train")
-        let (_, summary) = try job.run(resume: resume) { step in
+        let (_, summary) = try job.run(resume: training.resume) { step in
             bar.update(step: step.step, total: step.totalSteps,
                        detail: String(format: "loss %.4f lr %.2e %.0f tok/s", step.loss, step.learningRate, step.tokensPerSecond),
                        secondsRemaining: step.secondsRemaining)

@@ -8,6 +8,16 @@ struct Unlearn: ParsableCommand {
         abstract: "Machine unlearning for language models on the CPU: remove, prove, attack.",
         version: "0.1.0",
         subcommands: [GenerateCommand.self, ScoreCommand.self, InspectCommand.self, ConvertCommand.self,
-                      TrainCommand.self, BenchmarkCommand.self, EvalCommand.self, TofuAggregateCommand.self, BenchCommand.self, FuzzCommand.self]
+                      TrainCommand.self, BenchmarkCommand.self, EvalCommand.self, TofuAggregateCommand.self, BenchCommand.self, FuzzCommand.self,
+                      RunCommand.self, AttributeCommand.self, DemoCommand.self, CompareCommand.self]
     )
+
+    /// Expands `--config FILE.yaml` before parsing, so YAML keys are exactly the command-line options.
+    static func main() {
+        do {
+            main(try ConfigurationFile.expand(Array(CommandLine.arguments.dropFirst())))
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -1,0 +1,85 @@
+import Checkpoints
+import Foundation
+import Metrics
+import Reports
+
+/// The report comparing evaluated models (target, oracle, unlearned runs): a metrics table, truth-ratio
+/// distributions against the oracle, membership-inference ROC curves and the runs' loss curves.
+public enum ComparisonReport {
+    /// The table's columns, shared by the terminal table and the report.
+    public static let headers = ["model", "forget quality", "model utility", "forget ROUGE-L", "retain ROUGE-L",
+                                 "forget probability", "MIA AUC", "unlearning time (s)"]
+
+    /// One row of formatted cells per model.
+    public static func rows(_ models: [ModelEvaluation]) -> [[String]] {
+        models.map { model in
+            let summary = model.summary
+            return [model.name, summary.forgetQuality.map { ReportNumber.format($0) } ?? "–", ReportNumber.format(summary.modelUtility),
+                    ReportNumber.format(summary.forgetRougeLRecall), ReportNumber.format(summary.retainRougeLRecall),
+                    ReportNumber.format(summary.forgetProbability), summary.miaMinKAUC.map { ReportNumber.format($0) } ?? "–",
+                    model.unlearningSeconds.map { String(format: "%.1f", $0) } ?? "–"]
+        }
+    }
+
+    /// The table as aligned plain text for the terminal.
+    public static func terminalTable(_ models: [ModelEvaluation]) -> String {
+        let table = [headers] + rows(models)
+        let widths = headers.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
+        return table.map { cells in
+            cells.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n")
+    }
+
+    /// The report; every histogram draws a model's forget truth ratios against `oracle`'s (the retrained
+    /// model's), which are not drawn on their own.
+    public static func report(title: String, subtitle: String?, models: [ModelEvaluation],
+                              oracle: (name: String, truthRatios: [Double])?, notes: [String] = []) -> Report {
+        var sections: [ReportSection] = []
+        sections.append(ReportSection(title: "Results", blocks: [
+            .table(ReportTable(caption: "TOFU metrics on the forget split (forget quality: KS p-value of forget truth ratios against the oracle's; MIA AUC: Min-K% forget vs holdout, 0.5 = indistinguishable)",
+                               headers: headers, rows: rows(models),
+                               highlightBest: [nil, .higher, .higher, nil, .higher, nil, nil, .lower])),
+        ] + notes.map { .paragraph($0) }))
+        var distributions: [ReportBlock] = []
+        for model in models where model.name != oracle?.name {
+            var samples: [(name: String, values: [Double])] = [(model.name, model.forgetTruthRatios)]
+            if let oracle { samples.append((oracle.name, oracle.truthRatios)) }
+            distributions.append(.histogram(HistogramChart(title: "Forget truth ratios: \(model.name)", xLabel: "truth ratio (perturbed / paraphrased)",
+                                                           samples: samples, binCount: 20)))
+        }
+        sections.append(ReportSection(title: "Truth-ratio distributions", blocks: [
+            .paragraph("Forget quality asks whether the unlearned model's forget truth ratios could come from the oracle's distribution (two-sample KS test)."),
+        ] + distributions))
+        let curves = models.compactMap { model -> ChartSeries? in
+            guard !model.forgetMembershipScores.isEmpty, !model.holdoutMembershipScores.isEmpty else { return nil }
+            // Holdout is the positive class, as open-unlearning labels it, so AUC 1 = forget looks memorised.
+            let labels = Array(repeating: 0, count: model.forgetMembershipScores.count) + Array(repeating: 1, count: model.holdoutMembershipScores.count)
+            guard let curve = try? ROCCurve(labels: labels, scores: model.forgetMembershipScores + model.holdoutMembershipScores) else { return nil }
+            return ChartSeries(name: model.name, points: zip(curve.falsePositiveRates, curve.truePositiveRates).map { (x: $0, y: $1) })
+        }
+        if !curves.isEmpty {
+            sections.append(ReportSection(title: "Membership inference", blocks: [
+                .lineChart(LineChart(title: "Min-K% attack ROC, forget vs holdout", xLabel: "false positive rate", yLabel: "true positive rate",
+                                     series: curves, showsDiagonal: true, xRange: 0...1, yRange: 0...1)),
+            ]))
+        }
+        let losses = models.filter { !$0.losses.isEmpty }.map { model in
+            ChartSeries(name: model.name, points: model.losses.enumerated().map { (x: Double($0.offset + 1), y: Double($0.element)) })
+        }
+        if !losses.isEmpty {
+            sections.append(ReportSection(title: "Unlearning runs", blocks: [
+                .lineChart(LineChart(title: "Objective per step", xLabel: "step", yLabel: "loss", series: losses)),
+            ]))
+        }
+        return Report(title: title, subtitle: subtitle, sections: sections)
+    }
+
+    /// Writes `report.html` and `report.md` into `folder` atomically.
+    public static func write(_ report: Report, to folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in [("report.html", ReportRenderer.html(report)), ("report.md", ReportRenderer.markdown(report))] {
+            try AtomicFileWriter.write(to: folder.appendingPathComponent(name)) { try $0.write(Data(text.utf8)) }
+        }
+    }
+}

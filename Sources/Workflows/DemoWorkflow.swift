@@ -1,0 +1,84 @@
+import Benchmark
+import Evaluation
+import Foundation
+import Metrics
+import Models
+import Training
+import Unlearning
+
+/// `unlearn demo`: prepare the demo benchmark (target and forget10 oracle), unlearn forget10 with SimNPO
+/// and, for contrast, GA, evaluate all four models against the oracle and write a comparison report.
+public struct DemoWorkflow {
+    public var output: URL
+    public var seed: UInt64 = 0
+    /// The unlearning runs: (method, its settings) in table order.
+    public var methods: [String] = ["simnpo", "ga"]
+
+    public init(output: URL) { self.output = output }
+
+    /// The demo's unlearning recipe: the micro model was trained at 3e-3, so unlearning uses a comparable
+    /// rate for a few epochs over the 40 forget answers (published recipes use 1e-5 on 7B models).
+    public static func recipe(seed: UInt64) -> TrainingConfiguration {
+        var configuration = TrainingConfiguration()
+        configuration.epochs = 5
+        configuration.microBatchSize = 8
+        configuration.gradientAccumulation = 1
+        configuration.learningRate = 1e-3
+        configuration.warmupSteps = 2
+        configuration.schedule = "constant"
+        configuration.weightDecay = 0.01
+        configuration.maximumLength = 128
+        configuration.seed = seed
+        return configuration
+    }
+
+    /// Runs everything; `log` receives one line per stage, `progress` every unlearning step.
+    public func run(log: (String) -> Void, progress: (String, TrainingProgress) -> Void) throws -> [ModelEvaluation] {
+        let benchmark = output.appendingPathComponent("benchmark")
+        let models = benchmark.appendingPathComponent("models")
+        let data = benchmark.appendingPathComponent("data")
+        let target = models.appendingPathComponent("target/model"), oracle = models.appendingPathComponent("retain90/model")
+        let manager = FileManager.default
+        if manager.fileExists(atPath: target.appendingPathComponent("config.json").path)
+            && manager.fileExists(atPath: oracle.appendingPathComponent("config.json").path) {
+            log("reusing the benchmark in \(benchmark.path)")
+        } else {
+            log("preparing the demo benchmark (data, tokenizer, target model, forget10 oracle) in \(benchmark.path)")
+            var preparation = BenchmarkPreparation(preset: .demo, seed: seed, output: benchmark)
+            preparation.models = ["target", "retain90"]
+            _ = try preparation.run { name, step in progress("train " + name, step) }
+        }
+        func evaluate(_ name: String, path: URL, oracleRatios: [Double]?, record: UnlearningJob.Record? = nil) throws -> ModelEvaluation {
+            log("evaluating \(name)")
+            let loaded = try ModelLoader.load(path: path.path)
+            let suite = TofuSuite(model: loaded.model, tokenizer: try TokenizerLoading.tokenizer(for: loaded), data: data, split: "forget10")
+            let (summary, sets) = try suite.run(oracleForgetTruthRatios: oracleRatios)
+            return ModelEvaluation(name: name, summary: summary, sets: sets, losses: record?.summary.losses ?? [],
+                                   unlearningSeconds: record?.summary.elapsedSeconds)
+        }
+        let oracleEvaluation = try evaluate("oracle (retrained)", path: oracle, oracleRatios: nil)
+        let oracleRatios = oracleEvaluation.forgetTruthRatios
+        var evaluations = [try evaluate("target", path: target, oracleRatios: oracleRatios)]
+        for method in methods {
+            let folder = output.appendingPathComponent("runs").appendingPathComponent(method)
+            log("unlearning forget10 with \(method)")
+            let job = UnlearningJob(modelPath: target.path, forgetFiles: [data.appendingPathComponent("forget10.json")],
+                                    retainFiles: [data.appendingPathComponent("retain90.json")], format: .qa,
+                                    settings: { model in
+                                        var settings = try MethodRegistry.defaults(for: method, model: model)
+                                        settings.seed = seed
+                                        return settings
+                                    },
+                                    configuration: Self.recipe(seed: seed), output: folder)
+            let record = try job.run(resume: false) { progress(method, $0) }
+            evaluations.append(try evaluate(method, path: folder.appendingPathComponent("model"), oracleRatios: oracleRatios, record: record))
+        }
+        // The oracle against itself is the ceiling every method is compared with.
+        var oracleRow = oracleEvaluation
+        let own = try TofuStatistics.forgetQuality(unlearnedTruthRatios: oracleRatios, retainTruthRatios: oracleRatios)
+        oracleRow.summary.forgetQuality = own.pValue
+        oracleRow.summary.ksStatistic = own.statistic
+        evaluations.append(oracleRow)
+        return evaluations
+    }
+}

@@ -1,0 +1,46 @@
+import Checkpoints
+import Evaluation
+import Foundation
+import Training
+import Unlearning
+
+/// The files `unlearn eval --out DIR` writes and `unlearn compare` reads back: `summary.json`,
+/// `samples.json` (per-sample results), `report.html` and `report.md`.
+public enum EvaluationFolder {
+    /// Writes the results of one evaluation (and its single-model report) atomically.
+    public static func write(_ evaluation: ModelEvaluation, sets: [TofuSuite.SetResult], oracleTruthRatios: [Double]?, to folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try OptimizationLoop.writeJSON(evaluation.summary, to: folder.appendingPathComponent("summary.json"))
+        try OptimizationLoop.writeJSON(sets, to: folder.appendingPathComponent("samples.json"))
+        let report = ComparisonReport.report(title: "Evaluation of \(evaluation.name)", subtitle: nil, models: [evaluation],
+                                             oracle: oracleTruthRatios.map { ("oracle", $0) })
+        try ComparisonReport.write(report, to: folder)
+    }
+
+    /// Reads a run folder (with `run.json` and an `eval/` folder) or an evaluation folder itself.
+    public static func read(_ folder: URL) throws -> ModelEvaluation {
+        let manager = FileManager.default
+        let evaluation = manager.fileExists(atPath: folder.appendingPathComponent("eval/summary.json").path)
+            ? folder.appendingPathComponent("eval") : folder
+        func decode<Value: Decodable>(_ type: Value.Type, _ name: String) throws -> Value {
+            let url = evaluation.appendingPathComponent(name)
+            guard let data = manager.contents(atPath: url.path) else {
+                throw TrainingError("\(url.path): missing (run `unlearn eval --out \(evaluation.path)` first)")
+            }
+            do { return try JSONDecoder().decode(type, from: data) } catch {
+                throw TrainingError("\(url.path): not a valid \(name) (\(error))")
+            }
+        }
+        let summary = try decode(TofuSuite.Summary.self, "summary.json")
+        let sets = try decode([TofuSuite.SetResult].self, "samples.json")
+        var record: UnlearningJob.Record? = nil
+        let runFile = folder.appendingPathComponent("run.json")
+        if let data = manager.contents(atPath: runFile.path) {
+            do { record = try JSONDecoder().decode(UnlearningJob.Record.self, from: data) } catch {
+                throw TrainingError("\(runFile.path): not an unlearning run record (\(error))")
+            }
+        }
+        return ModelEvaluation(name: folder.lastPathComponent, summary: summary, sets: sets, losses: record?.summary.losses ?? [],
+                               unlearningSeconds: record?.summary.elapsedSeconds)
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import Models
+import Training
+import Unlearning
+
+/// `unlearn run`: unlearns a forget set from a model with one method.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Unlearn a forget set from a model with one method.",
+        discussion: """
+        Methods: \(MethodRegistry.entries.map { "\($0.name) (\($0.summary))" }.joined(separator: "; ")).
+        `--config FILE.yaml` reads the same options from a YAML mapping (keys are the option names without
+        dashes, e.g. `learning-rate: 1e-5`, lists for repeated options); options given on the command line
+        after it override the file.
+        """)
+
+    @Option(help: "A Hugging Face model folder or .gguf file (the model to unlearn).") var model: String
+    @Option(parsing: .upToNextOption, help: "Forget data files (JSON Lines QA, or text).") var forget: [String]
+    @Option(parsing: .upToNextOption, help: "Retain data files.") var retain: [String] = []
+    @Option(help: "Unlearning method: \(MethodRegistry.names.joined(separator: ", ")).") var method: String
+    @Option(help: "Output folder: model/ (HF folder), run.json, checkpoint/.") var out: String
+    @Option(help: "qa (answer-only loss), chat (QA in the chat template) or text.") var format = "qa"
+    @Option(name: .customLong("forget-weight"), help: "γ, the forget term's weight (default: the method's).") var forgetWeight: Float?
+    @Option(name: .customLong("retain-weight"), help: "α, the retain term's weight (default: the method's; 0 drops it).") var retainWeight: Float?
+    @Option(name: .customLong("retain-loss"), help: "nll or kl (KL to the model before unlearning).") var retainLoss = "nll"
+    @Option(help: "β of NPO, SimNPO and DPO (default: the method's).") var beta: Float?
+    @Option(help: "SimNPO's margin δ.") var margin: Float?
+    @Option(help: "UGradSL's label-smoothing rate (negative).") var smoothing: Float?
+    @Option(name: .customLong("steering-layer"), help: "RMU's steered layer (0-based).") var steeringLayer: Int?
+    @Option(name: .customLong("steering-coefficient"), help: "RMU's control-vector norm c.") var steeringCoefficient: Float?
+    @Option(help: "l1 sparsity coefficient λ (0: off).") var l1: Float = 0
+    @Option(help: "Regular expression of the parameter names to update (default: all; RMU: its layers' MLP down projections).") var trainable: String?
+    @Option(help: "A WAGLE weight mask from `unlearn attribute`.") var mask: String?
+    @Option(name: .customLong("lora-rank"), help: "Train LoRA adapters of this rank instead of the weights (merged on export).") var loraRank: Int?
+    @Option(name: .customLong("lora-alpha"), help: "LoRA α.") var loraAlpha: Float = 16
+    @Option(name: .customLong("lora-targets"), help: "Comma-separated module names that get adapters.") var loraTargets = "q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj"
+    @Option(help: "A YAML file with these options (see above).") var config: String?
+    @OptionGroup var training: TrainingOptions
+
+    func validate() throws {
+        guard MethodRegistry.names.contains(method.lowercased()) else {
+            throw ValidationError("unknown method '\(method)' (choose from \(MethodRegistry.names.joined(separator: ", ")))")
+        }
+        guard RetainLossKind(rawValue: retainLoss) != nil else { throw ValidationError("--retain-loss must be nll or kl") }
+        guard TrainingJob.DataFormat(rawValue: format) != nil else { throw ValidationError("--format must be qa, chat or text") }
+        if forget.isEmpty { throw ValidationError("give at least one --forget file") }
+        if let loraRank, loraRank < 1 { throw ValidationError("--lora-rank must be at least 1") }
+    }
+
+    /// The method's defaults for `model`, overridden by the options given.
+    func methodSettings(_ model: ModelConfiguration) throws -> MethodSettings {
+        var settings = try MethodRegistry.defaults(for: method, model: model)
+        if let forgetWeight { settings.forgetWeight = forgetWeight }
+        if let retainWeight { settings.retainWeight = retainWeight }
+        settings.retainLoss = RetainLossKind(rawValue: retainLoss)!
+        if let beta { settings.beta = beta }
+        if let margin { settings.margin = margin }
+        if let smoothing { settings.smoothing = smoothing }
+        if let steeringLayer {
+            settings.steeringLayer = steeringLayer
+            // RMU's default selection follows the steered layer (it and the two below).
+            if method == "rmu" { settings.trainableParameters = MethodRegistry.steeredLayersPattern(layer: steeringLayer, model: model) }
+        }
+        if let steeringCoefficient { settings.steeringCoefficient = steeringCoefficient }
+        settings.l1 = l1
+        if let trainable { settings.trainableParameters = trainable }
+        settings.seed = training.seed
+        return settings
+    }
+
+    func run() throws {
+        let lowRank = loraRank.map { LowRankSettings(rank: $0, alpha: loraAlpha, targets: loraTargets.split(separator: ",").map(String.init)) }
+        let job = UnlearningJob(modelPath: model, forgetFiles: forget.map { URL(fileURLWithPath: $0) }, retainFiles: retain.map { URL(fileURLWithPath: $0) },
+                                format: TrainingJob.DataFormat(rawValue: format)!, settings: methodSettings,
+                                configuration: training.configuration, lowRank: lowRank, maskFile: mask.map { URL(fileURLWithPath: $0) },
+                                output: URL(fileURLWithPath: out))
+        var bar = ProgressBar(label: method)
+        let record = try job.run(resume: training.resume) { step in
+            let parts = step.parts.sorted { $0.key < $1.key }.map { String(format: "%@ %.4f", $0.key, $0.value) }.joined(separator: " ")
+            bar.update(step: step.step, total: step.totalSteps,
+                       detail: String(format: "loss %.4f (%@) lr %.2e %.0f tok/s", step.loss, parts, step.learningRate, step.tokensPerSecond),
+                       secondsRemaining: step.secondsRemaining)
+        }
+        let summary = record.summary
+        print(String(format: "%@: %d steps, effective batch %d, %d tokens in %.1f s (%.0f tok/s), %d of %d parameters trained, peak RSS %.0f MiB",
+                     record.method.method, summary.steps, summary.effectiveBatchSize, summary.tokens, summary.elapsedSeconds,
+                     summary.tokensPerSecond, record.trainableParameters, record.modelParameters, summary.peakResidentMegabytes))
+        print("wrote \(out)/model (Hugging Face folder), \(out)/run.json, \(out)/checkpoint")
+    }
+}
