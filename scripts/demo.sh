@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 swift build -c release --product unlearn
-.build/release/unlearn bench gemm
+.build/release/unlearn demo "$@"
