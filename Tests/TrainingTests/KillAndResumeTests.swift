@@ -27,6 +27,77 @@ final class KillAndResumeTests: XCTestCase {
             ["train", "--architecture", "micro", "--tokenizer", tokenizer.path, "--data", data.path, "--out", out.path,
              "--steps", "24", "--batch-size", "4", "--learning-rate", "3e-3", "--checkpoint-every", "2", "--max-length", "48", "--seed", "5"]
         }
+        try assertKillsResumeToTheSameBytes(executable: executable, arguments: arguments, root: root, killAtSteps: [4, 11, 17])
+    }
+
+    /// `unlearn run` (NPO, whose reference likelihoods must be recomputed from the original model on every
+    /// resume) from a YAML config, killed at three seeded-random steps.
+    func testKilledUnlearningRunResumesToTheSameBytes() throws {
+        guard let executable = Self.executable else { throw XCTSkip("the unlearn executable is not built next to the tests") }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-kill-run-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let rows = (0..<24).map { index in "{\"question\":\"What is fact \(index)?\",\"answer\":\"Fact \(index) is \(index * 7 % 13) apples.\"}" }
+        let forget = root.appendingPathComponent("forget.json"), retain = root.appendingPathComponent("retain.json")
+        try rows.prefix(8).joined(separator: "\n").write(to: forget, atomically: true, encoding: .utf8)
+        try rows.dropFirst(8).joined(separator: "\n").write(to: retain, atomically: true, encoding: .utf8)
+        let tokenizer = root.appendingPathComponent("tokenizer")
+        try BPETrainer(configuration: BPETrainingConfiguration(vocabularySize: 300)).train(texts: rows).write(to: tokenizer)
+        let target = root.appendingPathComponent("target")
+        XCTAssertEqual(try run(executable, ["train", "--architecture", "micro", "--tokenizer", tokenizer.path, "--data", forget.path, retain.path,
+                                            "--out", target.path, "--steps", "6", "--batch-size", "8", "--learning-rate", "3e-3"]).status, 0)
+        let config = root.appendingPathComponent("npo.yaml")
+        try """
+        method: npo
+        steps: 12
+        batch-size: 2
+        gradient-accumulation: 2
+        learning-rate: 1.0e-3
+        checkpoint-every: 2
+        max-length: 48
+        seed: 3
+        """.write(to: config, atomically: true, encoding: .utf8)
+        func arguments(_ out: URL) -> [String] {
+            ["run", "--config", config.path, "--model", target.appendingPathComponent("model").path, "--forget", forget.path,
+             "--retain", retain.path, "--out", out.path]
+        }
+        var generator = SystemRandomNumberGenerator()
+        let steps = (0..<3).map { _ in Int.random(in: 2...10, using: &generator) }.sorted()
+        try assertKillsResumeToTheSameBytes(executable: executable, arguments: arguments, root: root, killAtSteps: steps)
+        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("b/run.json"))) as? [String: Any]
+        XCTAssertEqual((record?["method"] as? [String: Any])?["method"] as? String, "npo", "run.json records the method from the YAML file")
+
+        // A broken configuration file is named in a clear error and nothing is written.
+        let broken = root.appendingPathComponent("broken.yaml")
+        try "method: [npo\nsteps: 2".write(to: broken, atomically: true, encoding: .utf8)
+        let failed = try run(executable, ["run", "--config", broken.path, "--out", root.appendingPathComponent("c").path])
+        XCTAssertNotEqual(failed.status, 0)
+        XCTAssertTrue(failed.standardError.contains(broken.path), failed.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("c").path))
+        let unknown = root.appendingPathComponent("unknown.yaml")
+        try "method: npo\nlearning-rte: 1.0e-3".write(to: unknown, atomically: true, encoding: .utf8)
+        let misspelt = try run(executable, arguments(root.appendingPathComponent("d")) + ["--config", unknown.path])
+        XCTAssertTrue(misspelt.standardError.contains("learning-rte"), misspelt.standardError)
+    }
+
+    /// Runs the CLI to completion.
+    private func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, standardError: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
+    /// Runs `arguments(root/a)` straight through, then `arguments(root/b)` killed with SIGKILL once its
+    /// checkpoint reaches each of `killAtSteps` and resumed, and requires the same exported bytes.
+    private func assertKillsResumeToTheSameBytes(executable: URL, arguments: (URL) -> [String], root: URL, killAtSteps: [Int],
+                                                 file: StaticString = #filePath, line: UInt = #line) throws {
         func launch(_ arguments: [String]) throws -> Process {
             let process = Process()
             process.executableURL = executable
@@ -39,12 +110,12 @@ final class KillAndResumeTests: XCTestCase {
         let uninterrupted = root.appendingPathComponent("a")
         let straight = try launch(arguments(uninterrupted))
         straight.waitUntilExit()
-        XCTAssertEqual(straight.terminationStatus, 0)
+        XCTAssertEqual(straight.terminationStatus, 0, file: file, line: line)
         let expected = try Data(contentsOf: uninterrupted.appendingPathComponent("model/model.safetensors"))
 
         let interrupted = root.appendingPathComponent("b")
         var kills = 0
-        for (index, target) in [4, 11, 17].enumerated() {
+        for (index, target) in killAtSteps.enumerated() {
             let process = try launch(arguments(interrupted) + (index == 0 ? [] : ["--resume"]))
             // Kill once the checkpoint has reached `target` steps, or as soon as the run is past it.
             let deadline = Date().addingTimeInterval(120)
@@ -62,12 +133,12 @@ final class KillAndResumeTests: XCTestCase {
             }
             process.waitUntilExit()
             // Whatever the moment of the kill, the checkpoint on disk is complete and readable.
-            XCTAssertNotNil(try? Data(contentsOf: interrupted.appendingPathComponent("checkpoint/model.safetensors")))
+            XCTAssertNotNil(try? Data(contentsOf: interrupted.appendingPathComponent("checkpoint/model.safetensors")), file: file, line: line)
         }
         let finish = try launch(arguments(interrupted) + ["--resume"])
         finish.waitUntilExit()
-        XCTAssertEqual(finish.terminationStatus, 0)
-        XCTAssertGreaterThan(kills, 0, "the runs finished before they could be killed")
-        XCTAssertEqual(try Data(contentsOf: interrupted.appendingPathComponent("model/model.safetensors")), expected)
+        XCTAssertEqual(finish.terminationStatus, 0, file: file, line: line)
+        XCTAssertGreaterThan(kills, 0, "the runs finished before they could be killed", file: file, line: line)
+        XCTAssertEqual(try Data(contentsOf: interrupted.appendingPathComponent("model/model.safetensors")), expected, file: file, line: line)
     }
 }

@@ -201,6 +201,12 @@ final class UnlearnerTests: XCTestCase {
         XCTAssertGreaterThan(zip(adapted, Self.targetModel().logits(tokens: batch.ids, batch: batch.batch, length: batch.length).value.scalars)
             .map { abs($0 - $1) }.max()!, 1e-3, "the adapters changed the function")
         XCTAssertEqual(zip(adapted, merged).map { abs($0 - $1) }.max()!, 0, accuracy: 1e-4, "merged weights compute what the adapters did")
+        // The exported Hugging Face folder holds the merged weights.
+        let folder = directory()
+        try HuggingFaceCheckpoint.save(model, to: folder, companionSource: nil)
+        let exported = try HuggingFaceCheckpoint.load(folder: folder)
+        let reloaded = GradientMode.withoutGradients { exported.logits(tokens: batch.ids, batch: batch.batch, length: batch.length).value.scalars }
+        XCTAssertEqual(zip(adapted, reloaded).map { abs($0 - $1) }.max()!, 0, accuracy: 1e-4, "the export equals running with adapters")
     }
 
     func testInterruptedRunResumesBitwiseIdentically() throws {
