@@ -118,6 +118,28 @@ final class UnlearnerTests: XCTestCase {
         }
     }
 
+    func testStepObjectiveIsGammaTimesForgetPlusAlphaTimesRetain() throws {
+        for method in ["graddiff", "idknll"] {
+            let model = Self.targetModel()
+            var configuration = Self.settings(steps: 1)
+            configuration.microBatchSize = 2  // two micro-batches per step: their shares must add up to the step's means
+            let run = try unlearner(model, method: method, configuration: configuration, adjust: { $0.forgetWeight = 0.7; $0.retainWeight = 1.3 })
+            let (forgetRows, retainRows) = run.rows(forStep: 0)
+            // Means over each micro-batch, averaged with equal shares (open-unlearning's per-batch losses).
+            func meanOfMicroMeans(_ examples: [TokenizedExample]) -> Float {
+                stride(from: 0, to: examples.count, by: 2).map { Self.meanLoss(model, Array(examples[$0..<min($0 + 2, examples.count)])) }
+                    .reduce(0, +) / Float((examples.count + 1) / 2)
+            }
+            let forgetSet = method == "idknll" ? Self.data.alternate : Self.data.forget
+            let expectedForget = (method == "idknll" ? 1 : -1) * 0.7 * meanOfMicroMeans(forgetRows.map { forgetSet[$0] })
+            let expectedRetain = 1.3 * meanOfMicroMeans(retainRows.map { Self.data.retain[$0] })
+            var parts: [String: Float] = [:]
+            try run.run(resume: false) { parts = $0.parts }
+            XCTAssertEqual(parts["forget"]!, expectedForget, accuracy: 1e-4, "\(method) forget term")
+            XCTAssertEqual(parts["retain"]!, expectedRetain, accuracy: 1e-4, "\(method) retain term")
+        }
+    }
+
     func testKLRetainTermRunsAgainstTheReferenceModel() throws {
         let model = Self.targetModel()
         var reported: [[String: Float]] = []
