@@ -43,6 +43,8 @@ public struct ModelOutput {
 public protocol CausalLanguageModel: Module {
     /// Architecture and sizes.
     var configuration: ModelConfiguration { get }
+    /// The `[vocabulary, hidden]` token embedding table (adversarial prompt search scores tokens with it).
+    var tokenEmbeddingTable: Variable { get }
     /// Token embeddings for `tokens` (`[batch, length, hidden]`), the input of `forward(embeddings:)`.
     func embed(_ tokens: [Int], batch: Int, length: Int) -> Variable
     /// Runs the model; with a cache, the input continues the cached sequence and is appended to it.

@@ -38,6 +38,8 @@ public final class GPT2: CausalLanguageModel {
     /// Parameter-name suffixes stored transposed (Conv1D) in Hugging Face GPT-2 checkpoints.
     public static let conv1DWeightNames = ["attn.c_attn.weight", "attn.c_proj.weight", "mlp.c_fc.weight", "mlp.c_proj.weight"]
 
+    public var tokenEmbeddingTable: Variable { tokenEmbedding.weight }
+
     public func embed(_ tokens: [Int], batch: Int, length: Int) -> Variable {
         tokenEmbedding(tokens, shape: [batch, length])
     }

@@ -41,6 +41,8 @@ public final class Llama: CausalLanguageModel {
         rotary = RotaryEmbedding(dimension: c.headSize, theta: c.ropeTheta, scaling: c.ropeScaling)
     }
 
+    public var tokenEmbeddingTable: Variable { embedTokens.weight }
+
     public func embed(_ tokens: [Int], batch: Int, length: Int) -> Variable {
         embedTokens(tokens, shape: [batch, length])
     }
