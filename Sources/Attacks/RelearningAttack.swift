@@ -29,6 +29,14 @@ public struct RelearningAttack: Sendable {
         public var heldOutRougeL: [Double] = []
         public var trainedProbability: [Double] = []
         public var heldOutProbability: [Double] = []
+
+        /// Unseen-row and relearned-row measures after the last step.
+        public var finalHeldOut: ForgetMeasure? {
+            heldOutRougeL.last.map { ForgetMeasure(rougeLRecall: $0, probability: heldOutProbability.last ?? 0) }
+        }
+        public var finalTrained: ForgetMeasure? {
+            trainedRougeL.last.map { ForgetMeasure(rougeLRecall: $0, probability: trainedProbability.last ?? 0) }
+        }
     }
 
     /// Runs the attack on the model at `modelPath`; `scratch` holds the fine-tuning checkpoint meanwhile.
