@@ -1,3 +1,4 @@
+import Attacks
 import Benchmark
 import Evaluation
 import Foundation
@@ -32,8 +33,14 @@ public struct DemoWorkflow {
         return configuration
     }
 
+    /// What the demo measured: the evaluations (target, runs, oracle) and the attacks on the runs and the oracle.
+    public struct Outcome {
+        public var evaluations: [ModelEvaluation]
+        public var attacks: [(name: String, result: AuditResult)]
+    }
+
     /// Runs everything; `log` receives one line per stage, `progress` every unlearning step.
-    public func run(log: (String) -> Void, progress: (String, TrainingProgress) -> Void) throws -> [ModelEvaluation] {
+    public func run(log: (String) -> Void, progress: (String, TrainingProgress) -> Void) throws -> Outcome {
         let benchmark = output.appendingPathComponent("benchmark")
         let models = benchmark.appendingPathComponent("models")
         let data = benchmark.appendingPathComponent("data")
@@ -79,6 +86,15 @@ public struct DemoWorkflow {
         oracleRow.summary.forgetQuality = own.pValue
         oracleRow.summary.ksStatistic = own.statistic
         evaluations.append(oracleRow)
-        return evaluations
+        // Attack both runs and the oracle (the judge needs an instruction model: `unlearn audit --judge`).
+        var audit = AttackAudit(data: data, split: "forget10", layout: .qa)
+        audit.attacks = Set(AttackKind.allCases).subtracting([.judge])
+        audit.relearning.learningRate = Self.recipe(seed: seed).learningRate
+        audit.relearning.seed = seed
+        audit.search.seed = seed
+        let runs = methods.map { output.appendingPathComponent("runs").appendingPathComponent($0).appendingPathComponent("model").path }
+        let attacks = try AuditWorkflow(audit: audit, models: runs, oracle: oracle.path, judgePath: nil)
+            .run(scratch: output.appendingPathComponent("scratch"), log: log)
+        return Outcome(evaluations: evaluations, attacks: attacks)
     }
 }

@@ -18,16 +18,19 @@ struct DemoCommand: ParsableCommand {
         var workflow = DemoWorkflow(output: URL(fileURLWithPath: out))
         workflow.seed = seed
         var bars: [String: ProgressBar] = [:]
-        let evaluations = try workflow.run(log: { print($0) }, progress: { name, step in
+        let outcome = try workflow.run(log: { print($0) }, progress: { name, step in
             var bar = bars[name] ?? ProgressBar(label: name)
             bar.update(step: step.step, total: step.totalSteps, detail: String(format: "loss %.4f", step.loss), secondsRemaining: step.secondsRemaining)
             bars[name] = bar
         })
+        let evaluations = outcome.evaluations
         print("\n" + ComparisonReport.terminalTable(evaluations))
-        let report = ComparisonReport.report(
+        print("\nattacks (forget ROUGE-L recall / true-answer probability):\n" + AuditWorkflow.terminalTable(outcome.attacks))
+        var report = ComparisonReport.report(
             title: "Unlearn demo: forget10 of the built-in benchmark",
             subtitle: "target = trained on all authors; oracle = retrained without forget10; SimNPO and GA unlearn forget10 from the target",
             models: evaluations, oracle: evaluations.last.map { ($0.name, $0.forgetTruthRatios) })
+        report.sections.append(AuditReport.section(outcome.attacks))
         try ComparisonReport.write(report, to: URL(fileURLWithPath: out))
         print(String(format: "\nwrote %@/report.html and %@/report.md (%.0f s in total)", out, out, Date().timeIntervalSince(started)))
     }
