@@ -69,6 +69,10 @@ public final class Trainer {
     @discardableResult
     public func run(resume: Bool, progress: (TrainingProgress) -> Void = { _ in },
                     interruptAfterStep: Int? = nil) throws -> TrainingSummary? {
+        let longest = min(configuration.maximumLength, examples.map(\.ids.count).max() ?? 1)
+        try MemoryEstimate(model: model.configuration, modelCopies: 1, trainableParameters: model.parameterCount,
+                           optimizerStateFloats: 2, microBatch: configuration.microBatchSize, sequenceLength: longest,
+                           concurrentBatches: 1).check()
         let parameters = ParameterSet(model.namedParameters())
         let loop = OptimizationLoop(parameters: parameters, optimizer: try configuration.makeOptimizer(parameters: parameters),
                                     configuration: configuration, directory: directory,

@@ -126,4 +126,27 @@ final class NumericalGuardTests: XCTestCase {
             XCTAssertTrue(message.contains("step 4"), "should point at the checkpoint of step 4: \(message)")
         }
     }
+
+    func testMemoryEstimateRefusesARunThatCannotFitBeforeItStarts() throws {
+        let smollm = ModelConfiguration.preset(named: "smollm2-135m")!
+        let measured = MemoryEstimate(model: smollm, modelCopies: 1, trainableParameters: smollm.parameterCount, optimizerStateFloats: 2,
+                                      microBatch: 4, sequenceLength: 256, concurrentBatches: 1)
+        // Calibration: the measured peak of this step is 4.9 GB; the estimate errs high but not wildly.
+        XCTAssertEqual(measured.total / 1e9, 5.4, accuracy: 0.6)
+        XCTAssertNoThrow(try measured.check(available: 24 * 1_073_741_824))
+        XCTAssertThrowsError(try measured.check(available: 4 * 1_073_741_824)) { error in
+            XCTAssertTrue("\(error)".contains("GiB") && "\(error)".contains("--batch-size"), "\(error)")
+        }
+        // Through the trainer: an absurd micro-batch fails before any step runs.
+        var settings = TrainingConfiguration()
+        settings.steps = 1
+        settings.microBatchSize = 50_000_000
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-memory-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        XCTAssertThrowsError(try Trainer(model: makeModel(TrainerTests.configuration, seed: 1), examples: TrainerTests.examples(4), padId: 0,
+                                         configuration: settings, directory: directory).run(resume: false)) { error in
+            XCTAssertTrue("\(error)".contains("needs about"), "\(error)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("checkpoint").path))
+    }
 }
