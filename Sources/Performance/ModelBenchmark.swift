@@ -61,6 +61,33 @@ public enum ModelBenchmark {
                       peakResidentMegabytes: ProcessMemory.peakResidentMegabytes(), repetitions: samples.count)
     }
 
+    /// Per-op time of `steps` profiled training steps (run after the timed ones, so profiling cannot slow
+    /// them), divided by `steps`; the AdamW update appears as "AdamW.step".
+    public static func trainingStepBreakdown(model: CausalLanguageModel, batch: Int, length: Int, steps: Int = 2) -> [OperationProfiler.Entry] {
+        let ids = tokens(batch * length, vocabulary: model.configuration.vocabularySize, seed: 2)
+        let targets = Array(ids.dropFirst()) + [-100]
+        let parameters = ParameterSet(model.namedParameters())
+        let optimizer = AdamW(parameters: parameters, weightDecay: 0.01)
+        OperationProfiler.start()
+        for _ in 0..<steps {
+            let zeroing = Timing.now()
+            parameters.zeroGradients()
+            OperationProfiler.add("zero gradients", seconds: Timing.now() - zeroing)
+            let loss = sequenceLoss(logits: model.logits(tokens: ids, batch: batch, length: length), targets: targets).meanTokenLoss
+            (-loss).backward()
+            let update = Timing.now()
+            optimizer.step(learningRate: 1e-5)
+            OperationProfiler.add("AdamW.step", seconds: Timing.now() - update)
+        }
+        return OperationProfiler.stop().map { entry in
+            var perStep = entry
+            perStep.forwardSeconds /= Double(steps)
+            perStep.backwardSeconds /= Double(steps)
+            perStep.calls /= steps
+            return perStep
+        }
+    }
+
     /// Greedy generation of `newTokens` after a `promptLength`-token prompt, with the KV cache.
     public static func generation(model: CausalLanguageModel, promptLength: Int, newTokens: Int, minimumSeconds: Double) -> Result {
         let prompt = tokens(promptLength, vocabulary: model.configuration.vocabularySize, seed: 3)

@@ -95,6 +95,16 @@ struct BenchCommand: ParsableCommand {
             let (loaded, description) = try model.load()
             print("model: \(description); GEMM: \(MatrixMultiply.backendDescription)")
             report("step \(batch)×\(length)", ModelBenchmark.trainingStep(model: loaded, batch: batch, length: length, minimumSeconds: seconds))
+            let entries = ModelBenchmark.trainingStepBreakdown(model: loaded, batch: batch, length: length)
+            let total = entries.reduce(0) { $0 + $1.forwardSeconds + $1.backwardSeconds }
+            print("per-op time of one step (profiled separately; forward = time since the previous op):")
+            func column(_ text: String) -> String { text.padding(toLength: 28, withPad: " ", startingAt: 0) }
+            print("  " + column("op") + "  calls  forward ms  backward ms   share")
+            for entry in entries {
+                print("  " + column(entry.operation) + String(format: " %6d %11.1f %12.1f %6.1f%%", entry.calls, entry.forwardSeconds * 1000,
+                                                             entry.backwardSeconds * 1000, 100 * (entry.forwardSeconds + entry.backwardSeconds) / max(total, 1e-12)))
+            }
+            print("  " + column("total") + String(format: " %6@ %11.1f ms", "", total * 1000))
         }
     }
 

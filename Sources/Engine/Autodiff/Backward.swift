@@ -23,6 +23,8 @@ public enum Backward {
             guard let slot = pending.removeValue(forKey: key) else { continue }
             if retained.contains(key) { kept[key] = slot.tensor }
             if let rule = node.backwardRule {
+                let started = OperationProfiler.isEnabled ? Timing.now() : 0
+                defer { if OperationProfiler.isEnabled { OperationProfiler.backwardFinished(node.operation ?? "other", seconds: Timing.now() - started) } }
                 let inputGradients = rule(slot.tensor)
                 for (input, gradient) in zip(node.inputs, inputGradients) {
                     guard let gradient, input.requiresGradient else { continue }
@@ -39,6 +41,7 @@ public enum Backward {
                 }
             }
         }
+        OperationProfiler.mark()
         return kept
     }
 

@@ -28,10 +28,14 @@ public final class Variable: @unchecked Sendable {
         self.backwardRule = nil
     }
 
-    init(value: Tensor, inputs: [Variable], backwardRule: @escaping (Tensor) -> [Tensor?]) {
+    /// The op that produced this node (for the profiler's backward breakdown).
+    private(set) var operation: String?
+
+    init(value: Tensor, inputs: [Variable], operation: String? = nil, backwardRule: @escaping (Tensor) -> [Tensor?]) {
         self.value = value
         self.requiresGradient = true
         self.inputs = inputs
+        self.operation = operation
         self.backwardRule = backwardRule
     }
 
@@ -56,9 +60,13 @@ public final class Variable: @unchecked Sendable {
     public var isLeaf: Bool { backwardRule == nil }
 
     /// The output of an op: recorded with its backward rule when any input needs a gradient.
-    public static func record(_ value: Tensor, inputs: [Variable], backward: @escaping (Tensor) -> [Tensor?]) -> Variable {
+    /// `function` (the calling op, filled in by the compiler) names the op in profiles.
+    public static func record(_ value: Tensor, inputs: [Variable], function: String = #function,
+                              backward: @escaping (Tensor) -> [Tensor?]) -> Variable {
+        if OperationProfiler.isEnabled { OperationProfiler.forwardFinished(function) }
         if GradientMode.isEnabled && inputs.contains(where: { $0.requiresGradient }) {
-            return Variable(value: value, inputs: inputs, backwardRule: backward)
+            return Variable(value: value, inputs: inputs, operation: OperationProfiler.isEnabled ? OperationProfiler.operationName(function) : nil,
+                            backwardRule: backward)
         }
         return Variable(value)
     }
