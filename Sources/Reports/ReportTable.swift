@@ -26,3 +26,16 @@ public struct ReportTable: Sendable {
         self.highlightBest = highlightBest
     }
 }
+
+extension ReportTable {
+    /// The headers and rows as space-aligned plain text, for terminals.
+    public var plainText: String {
+        let table = [headers] + rows
+        let columns = table.map(\.count).max() ?? 0
+        let widths = (0..<columns).map { column in table.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+        return table.map { cells in
+            cells.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n")
+    }
+}

@@ -51,11 +51,6 @@ public struct AuditWorkflow {
     /// The table as aligned text.
     public static func terminalTable(_ results: [(name: String, result: AuditResult)]) -> String {
         let (headers, rows) = AuditReport.rows(results)
-        let table = [headers] + rows
-        let widths = headers.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
-        return table.map { cells in
-            cells.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
-                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }.joined(separator: "\n")
+        return ReportTable(headers: headers, rows: rows).plainText
     }
 }

@@ -23,12 +23,7 @@ public enum ComparisonReport {
 
     /// The table as aligned plain text for the terminal.
     public static func terminalTable(_ models: [ModelEvaluation]) -> String {
-        let table = [headers] + rows(models)
-        let widths = headers.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
-        return table.map { cells in
-            cells.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
-                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }.joined(separator: "\n")
+        ReportTable(headers: headers, rows: rows(models)).plainText
     }
 
     /// The report; every histogram draws a model's forget truth ratios against `oracle`'s (the retrained
