@@ -60,7 +60,7 @@ struct RunCommand: ParsableCommand {
         if let steeringLayer {
             settings.steeringLayer = steeringLayer
             // RMU's default selection follows the steered layer (it and the two below).
-            if method == "rmu" { settings.trainableParameters = MethodRegistry.steeredLayersPattern(layer: steeringLayer, model: model) }
+            if method.lowercased() == "rmu" { settings.trainableParameters = MethodRegistry.steeredLayersPattern(layer: steeringLayer, model: model) }
         }
         if let steeringCoefficient { settings.steeringCoefficient = steeringCoefficient }
         settings.l1 = l1
