@@ -46,6 +46,23 @@ final class OptimizerTests: XCTestCase {
         XCTAssertEqual(optimizer.stepCount, 3)
     }
 
+    func testAdamWVectorPathGivesTheScalarPathsBits() {
+        // 40 coordinates: two 16-lane blocks and a scalar tail; an all-ones update mask forces the scalar loop.
+        func run(updateMask: Tensor?) -> [Float] {
+            var generator = SeededGenerator(seed: 9)
+            let weight = Variable(Tensor((0..<40).map { _ in generator.nextNormal() }, shape: [40]), requiresGradient: true)
+            let parameters = ParameterSet([("w", weight)])
+            let decay = Tensor((0..<40).map { Float($0 % 3 == 0 ? 0 : 1) }, shape: [40])
+            let optimizer = AdamW(parameters: parameters, weightDecay: 0.1, masks: UpdateMasks(weightDecay: decay, update: updateMask))
+            for step in 0..<4 {
+                for index in 0..<40 { parameters.gradients.data[index] = generator.nextNormal() * Float(step + 1) }
+                optimizer.step(learningRate: 0.01)
+            }
+            return parameters.values.scalars + optimizer.firstMoments.scalars + optimizer.secondMoments.scalars
+        }
+        XCTAssertEqual(run(updateMask: nil), run(updateMask: Tensor(repeating: 1, shape: [40])))
+    }
+
     func testSophiaStepsMatchTheSophiaGFormulaWithClippingAndMasks() {
         let (parameters, _, _) = makeParameters()
         let decayMask = parameters.huggingFaceWeightDecayMask()

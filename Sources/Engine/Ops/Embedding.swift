@@ -11,6 +11,14 @@ public func embedding(_ ids: [Int], shape idsShape: [Int], table: Variable) -> V
         (output.data + row * width).update(from: source.data + id * width, count: width)
     }
     return Variable.record(output, inputs: [table]) { gradient in
+        // A parameter's gradient buffer already exists (ParameterSet): scatter the few rows straight into
+        // it instead of materialising a dense vocabulary × width tensor (113 MB for SmolLM2) to add later.
+        if table.isLeaf, let existing = table.gradient {
+            for (row, id) in ids.enumerated() {
+                Elementwise.addInPlace(existing.data + id * width, gradient.data + row * width, count: width)
+            }
+            return [nil]
+        }
         let result = Tensor(zeros: source.shape)
         for (row, id) in ids.enumerated() {
             Elementwise.addInPlace(result.data + id * width, gradient.data + row * width, count: width)

@@ -49,8 +49,34 @@ public final class AdamW: Optimizer {
         let decayMask = masks.weightDecay.map { SendablePointer($0.data) }
         let updateMask = masks.update.map { SendablePointer($0.data) }
         let epsilon = self.epsilon
+        let decayRate = learningRate * weightDecay
         Parallel.forRanges(parameters.count, minimumChunk: 65536) { range in
-            for index in range {
+            var start = range.lowerBound
+            // Without frozen coordinates the update is branch-free: 16 lanes at a time (the optimizer is
+            // memory-bound, 28 bytes per parameter, so this matters on a 135M-parameter step). The lanes do
+            // the scalar loop's operations in the same order, so both paths give the same bits.
+            if updateMask == nil {
+                typealias Lanes = SIMD16<Float>
+                func load(_ pointer: UnsafeMutablePointer<Float>, _ index: Int) -> Lanes {
+                    UnsafeRawPointer(pointer + index).loadUnaligned(as: Lanes.self)
+                }
+                func store(_ lanes: Lanes, _ pointer: UnsafeMutablePointer<Float>, _ index: Int) {
+                    UnsafeMutableRawPointer(pointer + index).storeBytes(of: lanes, as: Lanes.self)
+                }
+                while start + 16 <= range.upperBound {
+                    let g = load(gradient.pointer, start)
+                    let decay = decayMask.map { 1 - decayRate * load($0.pointer, start) } ?? Lanes(repeating: decayFactor)
+                    var value = load(theta.pointer, start) * decay
+                    let first = beta1 * load(m.pointer, start) + (1 - beta1) * g
+                    let second = beta2 * load(v.pointer, start) + (1 - beta2) * g * g
+                    store(first, m.pointer, start)
+                    store(second, v.pointer, start)
+                    value -= stepSize * first / (second.squareRoot() / correction2Root + epsilon)
+                    store(value, theta.pointer, start)
+                    start += 16
+                }
+            }
+            for index in start..<range.upperBound {
                 if let updateMask, updateMask.pointer[index] == 0 { continue }
                 let g = gradient.pointer[index]
                 var value = theta.pointer[index]
