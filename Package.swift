@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Benchmark", dependencies: ["Checkpoints"], swiftSettings: releaseSpeed),
         .target(name: "Evaluation", dependencies: ["Engine", "Models", "Tokenizers", "Training", "Benchmark", "Metrics"], swiftSettings: releaseSpeed),
         .target(name: "Performance", dependencies: ["Engine", "NN", "Models"], swiftSettings: releaseSpeed),
-        .target(name: "Training", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Benchmark"], swiftSettings: releaseSpeed),
+        .target(name: "Training", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Benchmark", .product(name: "Yams", package: "Yams")], swiftSettings: releaseSpeed),
         .target(name: "Unlearning", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Training", "Benchmark"], swiftSettings: releaseSpeed),
         .target(name: "Reports"),
         .target(name: "Attacks", dependencies: ["Engine", "Checkpoints", "Metrics", "Models", "Tokenizers", "Training", "Benchmark", "Evaluation"], swiftSettings: releaseSpeed),

@@ -13,11 +13,12 @@ public struct FuzzRandom: RandomNumberGenerator, Sendable {
     }
 
     /// Uniform integer in 0..<bound (bound > 0).
-    mutating func below(_ bound: Int) -> Int {
+    public mutating func below(_ bound: Int) -> Int {
         Int(next() % UInt64(max(bound, 1)))
     }
 
-    mutating func chance(_ numerator: Int, in denominator: Int) -> Bool {
+    /// True with probability numerator / denominator.
+    public mutating func chance(_ numerator: Int, in denominator: Int) -> Bool {
         below(denominator) < numerator
     }
 }

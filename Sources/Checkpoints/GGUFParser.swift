@@ -222,7 +222,17 @@ struct GGUFParser {
     private func checkDataLayout(_ tensors: [GGUFTensorInfo], dataOffset: Int, fileSize: Int) throws {
         var ranges: [(range: Range<Int>, name: String)] = []
         for tensor in tensors {
-            guard let byteCount = tensor.byteCount else { continue }
+            guard let byteCount = tensor.byteCount else {
+                // An unknown type has no size to check, but every ggml type spends at least one bit per
+                // element, so a shape claiming more elements than the rest of the file holds bits is a lie
+                // that must not reach anything that sizes buffers by element count.
+                let available = max(fileSize - dataOffset - min(tensor.offset, fileSize), 0)
+                let (bits, overflow) = available.multipliedReportingOverflow(by: 8)
+                guard overflow || tensor.elementCount <= bits else {
+                    throw CheckpointError.malformed(file, "tensor '\(tensor.name)' (unknown type id \(tensor.type.rawValue)) claims \(tensor.elementCount) elements, more than the \(available) bytes after its offset can hold")
+                }
+                continue
+            }
             let (start, overflow1) = dataOffset.addingReportingOverflow(tensor.offset)
             let (end, overflow2) = start.addingReportingOverflow(byteCount)
             guard !overflow1, !overflow2, end <= fileSize else {

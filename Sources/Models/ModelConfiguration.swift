@@ -38,19 +38,28 @@ public struct ModelConfiguration: Sendable, Equatable {
     public var eosTokenIds: [Int]
     public var padTokenId: Int?
 
-    /// Parameters of the model this configuration describes.
-    public var parameterCount: Int {
-        let embedding = vocabularySize * hiddenSize
+    /// Parameters of the model this configuration describes (call `validate` first: absurd sizes overflow).
+    public var parameterCount: Int { countParameters { $0 } }
+
+    /// The same count in floating point, which cannot overflow, for checking absurd configurations.
+    var approximateParameterCount: Double { countParameters { Double($0) } }
+
+    /// The parameter formula once, for any number type.
+    private func countParameters<Number: Numeric>(_ number: (Int) -> Number) -> Number {
+        let (vocabulary, hidden, intermediate, layers) = (number(vocabularySize), number(hiddenSize), number(intermediateSize), number(layerCount))
+        let (heads, keyValueHeads, head) = (number(attentionHeads), number(self.keyValueHeads), number(headSize))
+        let embedding = vocabulary * hidden
         switch architecture {
         case .llama:
-            let attention = hiddenSize * (attentionHeads + 2 * keyValueHeads) * headSize + attentionHeads * headSize * hiddenSize
-            let biases = (queryKeyValueBias ? (attentionHeads + 2 * keyValueHeads) * headSize : 0) + (outputProjectionBias ? hiddenSize : 0)
-                + (mlpBias ? 2 * intermediateSize + hiddenSize : 0)
-            let layer = attention + biases + 3 * hiddenSize * intermediateSize + 2 * hiddenSize
-            return embedding * (tiedEmbeddings ? 1 : 2) + layerCount * layer + hiddenSize
+            let projections = heads + 2 * keyValueHeads
+            let attention = hidden * projections * head + heads * head * hidden
+            let biases = (queryKeyValueBias ? projections * head : 0) + (outputProjectionBias ? hidden : 0)
+                + (mlpBias ? 2 * intermediate + hidden : 0)
+            let layer = attention + biases + 3 * hidden * intermediate + 2 * hidden
+            return embedding * (tiedEmbeddings ? 1 : 2) + layers * layer + hidden
         case .gpt2:
-            let layer = 4 * hiddenSize * hiddenSize + 4 * hiddenSize + 2 * hiddenSize * intermediateSize + intermediateSize + hiddenSize + 4 * hiddenSize
-            return embedding + maximumPositions * hiddenSize + layerCount * layer + 2 * hiddenSize
+            let layer = 4 * hidden * hidden + 4 * hidden + 2 * hidden * intermediate + intermediate + hidden + 4 * hidden
+            return embedding + number(maximumPositions) * hidden + layers * layer + 2 * hidden
         }
     }
 }
@@ -73,7 +82,11 @@ extension ModelConfiguration {
 
     /// Parses a Hugging Face `config.json` document; `source` names it in errors.
     public init(json data: Data, source: String) throws {
-        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+        let root: Any
+        do { root = try JSONSerialization.jsonObject(with: data) } catch {
+            throw ConfigurationError("\(source): not valid JSON (\(Self.describe(error)))")
+        }
+        guard let object = root as? [String: Any] else {
             throw ConfigurationError("\(source): not a JSON object")
         }
         let reader = ConfigurationReader(object: object, source: source)
@@ -93,13 +106,19 @@ extension ModelConfiguration {
         let heads = try reader.integer("num_attention_heads")
         guard heads > 0, hidden > 0 else { throw ConfigurationError("\(reader.source): hidden_size and num_attention_heads must be positive") }
         let keyValueHeads = try reader.integer("num_key_value_heads", default: heads)
-        let headSize = try reader.integer("head_dim", default: hidden / heads)
         guard keyValueHeads > 0, heads % keyValueHeads == 0 else {
             throw ConfigurationError("\(reader.source): num_attention_heads \(heads) is not a multiple of num_key_value_heads \(keyValueHeads)")
         }
+        let explicitHeadSize = try reader.optionalInteger("head_dim")
+        guard explicitHeadSize != nil || hidden % heads == 0 else {
+            throw ConfigurationError("\(reader.source): hidden_size \(hidden) is not divisible by num_attention_heads \(heads) (and no head_dim is given)")
+        }
+        let headSize = explicitHeadSize ?? hidden / heads
         guard headSize > 0, headSize % 2 == 0 else { throw ConfigurationError("\(reader.source): head size \(headSize) must be even") }
+        // Qwen2 always has q/k/v biases and never output or MLP biases; transformers ignores
+        // `attention_bias` and `mlp_bias` in its configs, so must we.
         let qwen = modelType == "qwen2"
-        let attentionBias = try reader.bool("attention_bias", default: false)
+        let attentionBias = try !qwen && reader.bool("attention_bias", default: false)
         self.init(
             architecture: .llama, modelType: modelType,
             vocabularySize: try reader.integer("vocab_size"), hiddenSize: hidden,
@@ -111,7 +130,7 @@ extension ModelConfiguration {
             ropeScaling: try reader.ropeScaling(),
             tiedEmbeddings: try reader.bool("tie_word_embeddings", default: false),
             queryKeyValueBias: qwen || attentionBias, outputProjectionBias: attentionBias,
-            mlpBias: try reader.bool("mlp_bias", default: false),
+            mlpBias: try !qwen && reader.bool("mlp_bias", default: false),
             bosTokenId: try reader.optionalInteger("bos_token_id"), eosTokenIds: try reader.integerList("eos_token_id"),
             padTokenId: try reader.optionalInteger("pad_token_id"))
         try validate(source: reader.source)
@@ -121,6 +140,7 @@ extension ModelConfiguration {
         let hidden = try reader.integer("n_embd")
         let heads = try reader.integer("n_head")
         guard heads > 0, hidden > 0, hidden % heads == 0 else { throw ConfigurationError("\(reader.source): n_embd must be a positive multiple of n_head") }
+        guard hidden <= Self.maximumSize else { throw ConfigurationError("\(reader.source): n_embd \(hidden) is out of range (at most \(Self.maximumSize))") }
         let activation = try reader.string("activation_function", default: "gelu_new")
         guard ["gelu_new", "gelu_pytorch_tanh", "gelu_fast"].contains(activation) else {
             throw ConfigurationError("\(reader.source): activation_function '\(activation)' is not supported (GPT-2 uses gelu_new)")
@@ -137,16 +157,6 @@ extension ModelConfiguration {
             bosTokenId: try reader.optionalInteger("bos_token_id"), eosTokenIds: try reader.integerList("eos_token_id"),
             padTokenId: try reader.optionalInteger("pad_token_id"))
         try validate(source: reader.source)
-    }
-
-    /// Rejects sizes that cannot form a model (and absurd ones, before anything is allocated).
-    public func validate(source: String) throws {
-        let sizes = [("vocab size", vocabularySize), ("hidden size", hiddenSize), ("intermediate size", intermediateSize),
-                     ("layer count", layerCount), ("max positions", maximumPositions)]
-        for (name, value) in sizes where value <= 0 || value > 10_000_000 {
-            throw ConfigurationError("\(source): \(name) \(value) is out of range")
-        }
-        if parameterCount > 100_000_000_000 { throw ConfigurationError("\(source): \(parameterCount) parameters is beyond what this CPU engine can hold") }
     }
 
     /// The Hugging Face `config.json` for this configuration.
@@ -188,6 +198,14 @@ extension ModelConfiguration {
     }
 }
 
+extension ModelConfiguration {
+    /// Foundation's own explanation of a JSON syntax error (its localized description says only
+    /// "the data is not in the correct format").
+    static func describe(_ error: any Error) -> String {
+        (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
+    }
+}
+
 /// Typed, error-naming access to a decoded `config.json` object.
 struct ConfigurationReader {
     let object: [String: Any]
@@ -219,7 +237,11 @@ struct ConfigurationReader {
 
     func integerList(_ key: String) throws -> [Int] {
         guard let value = object[key], !(value is NSNull) else { return [] }
-        if let list = value as? [NSNumber] { return list.map(\.intValue) }
+        if let list = value as? [Any] {
+            return try list.enumerated().map { index, item in
+                try ConfigurationReader(object: ["\(key)[\(index)]": item], source: source).integer("\(key)[\(index)]")
+            }
+        }
         return try optionalInteger(key).map { [$0] } ?? []
     }
 
@@ -243,6 +265,9 @@ struct ConfigurationReader {
 
     /// θ from `rope_theta`, or from `rope_parameters` (transformers ≥ 5 writes RoPE settings there).
     func ropeTheta() throws -> Double {
+        if let parameters = object["rope_parameters"], !(parameters is NSNull), !(parameters is [String: Any]) {
+            throw ConfigurationError("\(source): 'rope_parameters' must be an object")
+        }
         if let parameters = object["rope_parameters"] as? [String: Any], parameters["rope_theta"] != nil {
             return try ConfigurationReader(object: parameters, source: source + " rope_parameters").double("rope_theta", default: 10_000)
         }

@@ -67,10 +67,11 @@ public enum GGUFCheckpoint {
     public static func load(url: URL) throws -> (model: CausalLanguageModel, file: GGUFFile) {
         let file = try GGUFFile(contentsOf: url)
         let configuration = try configuration(of: file)
-        let model = makeModel(configuration, seed: nil)
         var tensors: [String: CheckpointTensor] = [:]
+        var values = 0
         for info in file.tensors {
             guard let target = try parameterName(for: info.name, configuration: configuration, source: file.displayName) else { continue }
+            if GGMLDequantizer.supports(info.type) { values += info.elementCount }
             var read: () throws -> [Float] = { try file.floats(info.name) }
             // llama.cpp's converter interleaves Q and K rows for its RoPE kernel; undo it for Llama only.
             if configuration.modelType == "llama", info.shape.count >= 1,
@@ -82,6 +83,8 @@ public enum GGUFCheckpoint {
             if tensors[target] != nil { throw ModelLoadError("\(file.displayName): tensor '\(target)' appears twice") }
             tensors[target] = CheckpointTensor(shape: info.shape, storedType: info.type.name, read: read)
         }
+        try ModelAllocationCheck.check(configuration, checkpointValues: values, source: file.displayName)
+        let model = makeModel(configuration, seed: nil)
         try WeightAssignment.assign(tensors, to: model, source: file.displayName)
         return (model, file)
     }

@@ -12,11 +12,12 @@ public enum HuggingFaceCheckpoint {
     public static func load(folder: URL) throws -> CausalLanguageModel {
         let configuration = try ModelConfiguration(contentsOf: folder.appendingPathComponent("config.json"))
         let checkpoint = try SafetensorsCheckpoint(directory: folder)
-        let model = makeModel(configuration, seed: nil)
         var tensors: [String: CheckpointTensor] = [:]
+        var values = 0
         for name in checkpoint.tensorNames {
             let info = try checkpoint.info(name)
             guard let target = parameterName(for: name, configuration: configuration) else { continue }
+            if info.dtype.convertsToFloat { values += info.elementCount }
             var shape = info.shape
             var read: () throws -> [Float] = { try checkpoint.floats(name) }
             if configuration.architecture == .gpt2, GPT2.conv1DWeightNames.contains(where: target.hasSuffix), shape.count == 2 {
@@ -28,6 +29,8 @@ public enum HuggingFaceCheckpoint {
             if tensors[target] != nil { throw ModelLoadError("\(folder.path): tensor '\(target)' appears twice") }
             tensors[target] = CheckpointTensor(shape: shape, storedType: info.dtype.rawValue, read: read)
         }
+        try ModelAllocationCheck.check(configuration, checkpointValues: values, source: folder.path)
+        let model = makeModel(configuration, seed: nil)
         try WeightAssignment.assign(tensors, to: model, source: folder.path)
         return model
     }
