@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"], exclude: ["Fixtures"]),
         .testTarget(name: "CheckpointsTests", dependencies: ["Checkpoints"], exclude: ["Fixtures"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmark"], exclude: ["Fixtures"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Models", "Training", "Benchmark", "Tokenizers"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Models", "Training", "Benchmark", "Tokenizers"], exclude: ["Fixtures"]),
         .testTarget(name: "UnlearningTests", dependencies: ["Unlearning", "Training", "Models", "NN", "Engine"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "AttacksTests", dependencies: ["Attacks", "Models", "Training", "Engine", "Checkpoints"]),

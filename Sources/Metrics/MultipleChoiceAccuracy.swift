@@ -1,7 +1,7 @@
 import Foundation
 
 /// Multiple-choice accuracy as lm-evaluation-harness scores WMDP/MMLU: the predicted choice is
-/// the argmax of the per-choice log-likelihoods (`acc`), or of log-likelihood per byte of the
+/// the argmax of the per-choice log-likelihoods (`acc`), or of log-likelihood per character of the
 /// choice text (`acc_norm`).
 public enum MultipleChoiceAccuracy {
     /// Index of the most likely choice; ties go to the first, like `numpy.argmax`.
@@ -30,21 +30,26 @@ public enum MultipleChoiceAccuracy {
         return Double(correct) / Double(answers.count)
     }
 
-    /// `acc_norm`: the same argmax after dividing each log-likelihood by its choice's UTF-8 length,
-    /// which removes the bias towards short answers.
+    /// `acc_norm`: the same argmax after dividing each log-likelihood by its choice's length, which
+    /// removes the bias towards short answers. The length is lm-eval's `len(choice)`, a count of Unicode
+    /// code points (not UTF-8 bytes, not Swift's grapheme clusters).
     public static func normalizedAccuracy(choiceLogLikelihoods: [[Double]], choiceTexts: [[String]], answers: [Int]) throws -> Double {
         guard choiceLogLikelihoods.count == choiceTexts.count else {
             throw MetricsError.lengthMismatch("MCQ log-likelihoods vs choice texts", choiceLogLikelihoods.count, choiceTexts.count)
         }
-        let normalized = try zip(choiceLogLikelihoods, choiceTexts).map { likelihoods, texts in
-            guard likelihoods.count == texts.count else {
-                throw MetricsError.lengthMismatch("MCQ choices vs choice texts", likelihoods.count, texts.count)
-            }
-            return try zip(likelihoods, texts).map { likelihood, text in
-                guard !text.utf8.isEmpty else { throw MetricsError.invalidValue("empty choice text") }
-                return likelihood / Double(text.utf8.count)
-            }
-        }
+        let normalized = try zip(choiceLogLikelihoods, choiceTexts).map { try lengthNormalized(choiceLogLikelihoods: $0, choiceTexts: $1) }
         return try accuracy(choiceLogLikelihoods: normalized, answers: answers)
+    }
+
+    /// One question's log-likelihoods divided by their choices' lengths (lm-eval's `lls / completion_len`),
+    /// the values `acc_norm` takes the argmax of.
+    public static func lengthNormalized(choiceLogLikelihoods: [Double], choiceTexts: [String]) throws -> [Double] {
+        guard choiceLogLikelihoods.count == choiceTexts.count else {
+            throw MetricsError.lengthMismatch("MCQ choices vs choice texts", choiceLogLikelihoods.count, choiceTexts.count)
+        }
+        return try zip(choiceLogLikelihoods, choiceTexts).map { likelihood, text in
+            guard !text.unicodeScalars.isEmpty else { throw MetricsError.invalidValue("empty choice text") }
+            return likelihood / Double(text.unicodeScalars.count)
+        }
     }
 }

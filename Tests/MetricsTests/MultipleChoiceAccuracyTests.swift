@@ -8,12 +8,25 @@ final class MultipleChoiceAccuracyTests: XCTestCase {
         XCTAssertEqual(try MultipleChoiceAccuracy.accuracy(choiceLogLikelihoods: likelihoods, answers: [0, 2, 0]), 2.0 / 3.0, accuracy: 1e-15)
     }
 
-    /// acc_norm divides by the choice's UTF-8 length: −4 over 8 bytes beats −3 over 2 bytes.
+    /// acc_norm divides by the choice's length: −4 over 8 characters beats −3 over 2.
     func testNormalizedAccuracy() throws {
         let value = try MultipleChoiceAccuracy.normalizedAccuracy(
             choiceLogLikelihoods: [[-3, -4]],
             choiceTexts: [["ab", "abcdefgh"]],
             answers: [1]
+        )
+        XCTAssertEqual(value, 1)
+    }
+
+    /// lm-eval's `len(choice)` counts code points: "é" + "e\u{301}" is 3 of them (5 UTF-8 bytes, 2
+    /// graphemes). Against "ab" at −2: −3.2 must lose (it would win over 5 bytes) and −2.8 must win (it
+    /// would lose over 2 graphemes), so only code points get both questions right.
+    func testNormalizedAccuracyCountsCodePoints() throws {
+        let accented = "\u{e9}e\u{301}"
+        let value = try MultipleChoiceAccuracy.normalizedAccuracy(
+            choiceLogLikelihoods: [[-3.2, -2], [-2.8, -2]],
+            choiceTexts: [[accented, "ab"], [accented, "ab"]],
+            answers: [1, 0]
         )
         XCTAssertEqual(value, 1)
     }
