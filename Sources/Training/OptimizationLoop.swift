@@ -69,16 +69,24 @@ public final class OptimizationLoop {
             let outcome = try computeStep(state.step)
             afterBackward?(state.step + 1, parameters)
             let norm = configuration.clipNorm > 0 ? parameters.clipGradientNorm(configuration.clipNorm) : parameters.gradientNorm()
-            guard outcome.loss.isFinite, norm.isFinite else {
+            let finite = outcome.loss.isFinite && norm.isFinite
+            if !finite && !configuration.skipNonFiniteSteps {
                 throw NumericalFailure.describe(step: state.step + 1, loss: outcome.loss, parameters: parameters,
                                                 checkpoint: TrainingCheckpoint.latest(in: directory))
             }
-            try updateCurvature(step: state.step)
             let rate = schedule.rate(step: state.step, base: configuration.learningRate)
-            optimizer.step(learningRate: rate)
+            if finite {
+                try updateCurvature(step: state.step)
+                optimizer.step(learningRate: rate)
+            } else {
+                // The step's data is consumed but nothing moves: resumption still lines up with the step index.
+                let reason = NumericalFailure.describe(step: state.step + 1, loss: outcome.loss, parameters: parameters, checkpoint: nil)
+                FileHandle.standardError.write(Data("skipping \(reason.description.components(separatedBy: ";").first ?? "a step")\n".utf8))
+                state.skippedSteps.append(state.step + 1)
+            }
             state.step += 1
             state.tokens += outcome.tokens
-            state.losses.append(outcome.loss)
+            state.losses.append(finite ? outcome.loss : 0)
             state.elapsedSeconds = startElapsed + (Timing.now() - started)
             let speed = Double(state.tokens - startTokens) / max(Timing.now() - started, 1e-9)
             let remaining = Double(totalSteps - state.step) * (Timing.now() - started) / Double(state.step - (resumedFrom ?? 0))
@@ -97,7 +105,7 @@ public final class OptimizationLoop {
             tokensPerSecond: Double(state.tokens) / max(state.elapsedSeconds, 1e-9),
             estimatedFLOPs: 6 * Double(parameters.count) * Double(state.tokens),
             peakResidentMegabytes: ProcessMemory.peakResidentMegabytes(), parameterCount: parameters.count,
-            losses: state.losses, resumedFromStep: resumedFrom, threads: Parallel.workerCount)
+            losses: state.losses, skippedSteps: state.skippedSteps, resumedFromStep: resumedFrom, threads: Parallel.workerCount)
     }
 
     /// Feeds Sophia its curvature sample: the step's own (clipped) gradient, as SOUL does, or every

@@ -31,6 +31,8 @@ public struct TrainingSummary: Codable, Sendable {
     public var peakResidentMegabytes: Double
     public var parameterCount: Int
     public var losses: [Float]
+    /// Steps skipped because their loss or gradient was not finite.
+    public var skippedSteps: [Int]
     public var resumedFromStep: Int?
     public var threads: Int
 }

@@ -12,8 +12,10 @@ public struct TrainingState: Codable, Equatable, Sendable {
     public var tokens: Int
     /// Seconds of training so far (excluding time the process was not running).
     public var elapsedSeconds: Double
-    /// Mean token loss of every completed step.
+    /// Mean token loss of every completed step (0 for a skipped one).
     public var losses: [Float]
+    /// Steps skipped because their loss or gradient was not finite (`skipNonFiniteSteps`).
+    public var skippedSteps: [Int] = []
     /// The run's settings (a resumed run must use the same ones).
     public var configuration: TrainingConfiguration
 }

@@ -35,6 +35,8 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     public var curvatureEstimator: CurvatureEstimator = .squaredGradient
     /// Steps between Gauss–Newton–Bartlett samples (SophiaG's k).
     public var curvatureInterval: Int = 10
+    /// Skip (no update, logged) a step whose loss or gradient is not finite instead of stopping the run.
+    public var skipNonFiniteSteps = false
 
     /// Sophia's diagonal curvature estimators.
     public enum CurvatureEstimator: String, Sendable, Codable, CaseIterable {

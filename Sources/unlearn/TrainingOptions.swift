@@ -20,6 +20,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .customLong("sophia-batch-scale"), help: "Sophia's batch scale in the update's denominator.") var sophiaBatchScale: Float = 5120
     @Option(help: "Sophia's curvature estimate: squared-gradient (SOUL) or gauss-newton-bartlett (SophiaG).") var curvature = "squared-gradient"
     @Option(name: .customLong("curvature-every"), help: "Steps between Gauss–Newton–Bartlett samples.") var curvatureEvery = 10
+    @Flag(name: .customLong("skip-nonfinite-steps"), help: "Skip a step whose loss or gradient is NaN/inf instead of stopping.") var skipNonFiniteSteps = false
     @Flag(help: "Continue from the checkpoint in --out.") var resume = false
 
     func validate() throws {
@@ -49,6 +50,7 @@ struct TrainingOptions: ParsableArguments {
         settings.sophiaBatchScale = sophiaBatchScale
         settings.curvatureEstimator = TrainingConfiguration.CurvatureEstimator(rawValue: curvature) ?? .squaredGradient
         settings.curvatureInterval = curvatureEvery
+        settings.skipNonFiniteSteps = skipNonFiniteSteps
         return settings
     }
 }

@@ -127,6 +127,29 @@ final class NumericalGuardTests: XCTestCase {
         }
     }
 
+    func testANonFiniteStepCanBeSkippedInsteadOfStoppingTheRun() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-skip-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var settings = TrainingConfiguration()
+        settings.steps = 4
+        settings.microBatchSize = 4
+        settings.skipNonFiniteSteps = true
+        let model = makeModel(TrainerTests.configuration, seed: 4)
+        let trainer = try Trainer(model: model, examples: TrainerTests.examples(8), padId: 0, configuration: settings, directory: directory)
+        var before: [Float] = []
+        trainer.afterBackward = { step, parameters in
+            if step == 2 {
+                before = parameters.values.scalars
+                parameters.gradients.data[7] = .infinity
+            }
+            if step == 3 { XCTAssertEqual(parameters.values.scalars, before, "the skipped step must not move any weight") }
+        }
+        let summary = try XCTUnwrap(try trainer.run(resume: false))
+        XCTAssertEqual(summary.skippedSteps, [2])
+        XCTAssertEqual(summary.steps, 4)
+        XCTAssertTrue(model.namedParameters().allSatisfy { $0.variable.value.scalars.allSatisfy(\.isFinite) })
+    }
+
     func testMemoryEstimateRefusesARunThatCannotFitBeforeItStarts() throws {
         let smollm = ModelConfiguration.preset(named: "smollm2-135m")!
         let measured = MemoryEstimate(model: smollm, modelCopies: 1, trainableParameters: smollm.parameterCount, optimizerStateFloats: 2,
