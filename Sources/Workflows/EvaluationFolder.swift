@@ -17,6 +17,25 @@ public enum EvaluationFolder {
         try ComparisonReport.write(report, to: folder)
     }
 
+    /// The evaluation of the model at `modelPath`; a run's model (`RUN/model` next to `RUN/run.json`)
+    /// brings its loss curve and wall time, so its report shows the training curve too.
+    public static func evaluation(modelPath: String, summary: TofuSuite.Summary, sets: [TofuSuite.SetResult]) throws -> ModelEvaluation {
+        let model = URL(fileURLWithPath: modelPath)
+        let record = try runRecord(in: model.deletingLastPathComponent())
+        let name = record == nil ? model.lastPathComponent : model.deletingLastPathComponent().lastPathComponent
+        return ModelEvaluation(name: name, summary: summary, sets: sets, losses: record?.summary.losses ?? [],
+                               unlearningSeconds: record?.summary.elapsedSeconds)
+    }
+
+    /// The unlearning record in `folder`'s `run.json`, if there is one.
+    static func runRecord(in folder: URL) throws -> UnlearningJob.Record? {
+        let runFile = folder.appendingPathComponent("run.json")
+        guard let data = FileManager.default.contents(atPath: runFile.path) else { return nil }
+        do { return try JSONDecoder().decode(UnlearningJob.Record.self, from: data) } catch {
+            throw TrainingError("\(runFile.path): not an unlearning run record (\(error))")
+        }
+    }
+
     /// Reads a run folder (with `run.json` and an `eval/` folder) or an evaluation folder itself.
     public static func read(_ folder: URL) throws -> ModelEvaluation {
         let manager = FileManager.default
@@ -33,13 +52,7 @@ public enum EvaluationFolder {
         }
         let summary = try decode(TofuSuite.Summary.self, "summary.json")
         let sets = try decode([TofuSuite.SetResult].self, "samples.json")
-        var record: UnlearningJob.Record? = nil
-        let runFile = folder.appendingPathComponent("run.json")
-        if let data = manager.contents(atPath: runFile.path) {
-            do { record = try JSONDecoder().decode(UnlearningJob.Record.self, from: data) } catch {
-                throw TrainingError("\(runFile.path): not an unlearning run record (\(error))")
-            }
-        }
+        let record = try runRecord(in: folder)
         return ModelEvaluation(name: folder.lastPathComponent, summary: summary, sets: sets, losses: record?.summary.losses ?? [],
                                unlearningSeconds: record?.summary.elapsedSeconds)
     }

@@ -55,9 +55,8 @@ struct EvalCommand: ParsableCommand {
         let oracleRatios = try oracle.map { try suiteFor($0).forgetTruthRatios() }
         let (summary, sets) = try suiteFor(model).run(oracleForgetTruthRatios: oracleRatios)
         if let out {
-            let name = URL(fileURLWithPath: model).lastPathComponent
-            try EvaluationFolder.write(ModelEvaluation(name: name, summary: summary, sets: sets), sets: sets,
-                                       oracleTruthRatios: oracleRatios, to: URL(fileURLWithPath: out))
+            let evaluation = try EvaluationFolder.evaluation(modelPath: model, summary: summary, sets: sets)
+            try EvaluationFolder.write(evaluation, sets: sets, oracleTruthRatios: oracleRatios, to: URL(fileURLWithPath: out))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
