@@ -21,19 +21,17 @@ public enum EvaluationFolder {
     /// brings its loss curve and wall time, so its report shows the training curve too.
     public static func evaluation(modelPath: String, summary: TofuSuite.Summary, sets: [TofuSuite.SetResult]) throws -> ModelEvaluation {
         let model = URL(fileURLWithPath: modelPath)
-        let record = try runRecord(in: model.deletingLastPathComponent())
-        let name = record == nil ? model.lastPathComponent : model.deletingLastPathComponent().lastPathComponent
-        return ModelEvaluation(name: name, summary: summary, sets: sets, losses: record?.summary.losses ?? [],
-                               unlearningSeconds: record?.summary.elapsedSeconds)
+        let run = try runSummary(in: model.deletingLastPathComponent())
+        let name = run == nil ? model.lastPathComponent : model.deletingLastPathComponent().lastPathComponent
+        return ModelEvaluation(name: name, summary: summary, sets: sets, losses: run?.losses ?? [],
+                               unlearningSeconds: run?.elapsedSeconds)
     }
 
-    /// The unlearning record in `folder`'s `run.json`, if there is one.
-    static func runRecord(in folder: URL) throws -> UnlearningJob.Record? {
-        let runFile = folder.appendingPathComponent("run.json")
-        guard let data = FileManager.default.contents(atPath: runFile.path) else { return nil }
-        do { return try JSONDecoder().decode(UnlearningJob.Record.self, from: data) } catch {
-            throw TrainingError("\(runFile.path): not an unlearning run record (\(error))")
-        }
+    /// The summary of the unlearning run recorded in `folder`'s `run.json`, if any (a fine-tuning run's
+    /// record, e.g. the benchmark target's, is not an unlearning run and is ignored).
+    static func runSummary(in folder: URL) throws -> TrainingSummary? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("run.json").path) else { return nil }
+        return (try? JSONDecoder().decode(UnlearningJob.Record.self, from: data))?.summary
     }
 
     /// Reads a run folder (with `run.json` and an `eval/` folder) or an evaluation folder itself.
@@ -52,8 +50,8 @@ public enum EvaluationFolder {
         }
         let summary = try decode(TofuSuite.Summary.self, "summary.json")
         let sets = try decode([TofuSuite.SetResult].self, "samples.json")
-        let record = try runRecord(in: folder)
-        return ModelEvaluation(name: folder.lastPathComponent, summary: summary, sets: sets, losses: record?.summary.losses ?? [],
-                               unlearningSeconds: record?.summary.elapsedSeconds)
+        let run = try runSummary(in: folder)
+        return ModelEvaluation(name: folder.lastPathComponent, summary: summary, sets: sets, losses: run?.losses ?? [],
+                               unlearningSeconds: run?.elapsedSeconds)
     }
 }
