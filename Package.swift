@@ -41,11 +41,12 @@ let package = Package(
         .target(name: "Unlearning", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Training", "Benchmark"], swiftSettings: releaseSpeed),
         .target(name: "Reports"),
         .target(name: "Attacks", dependencies: ["Engine", "Checkpoints", "Metrics", "Models", "Tokenizers", "Training", "Benchmark", "Evaluation"], swiftSettings: releaseSpeed),
+        .target(name: "Classifiers", dependencies: ["Engine", "NN", "Metrics", "Reports", "Checkpoints"], swiftSettings: releaseSpeed),
         .target(name: "Workflows", dependencies: ["Checkpoints", "Metrics", "Models", "Training", "Benchmark", "Evaluation", "Unlearning", "Reports", "Attacks"], swiftSettings: releaseSpeed),
         .executableTarget(
             name: "unlearn",
             dependencies: [
-                "Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Metrics", "Performance", "Benchmark", "Training", "Evaluation", "Unlearning", "Reports", "Workflows", "Attacks",
+                "Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Metrics", "Performance", "Benchmark", "Training", "Evaluation", "Unlearning", "Reports", "Workflows", "Attacks", "Classifiers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -64,6 +65,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "AttacksTests", dependencies: ["Attacks", "Models", "Training", "Engine", "Checkpoints"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Models", "NN", "Engine", "Tokenizers"]),
+        .testTarget(name: "ClassifiersTests", dependencies: ["Classifiers", "NN", "Engine"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "NN", "Engine", "Checkpoints", "Tokenizers"], exclude: ["Fixtures"]),
     ]
 )
