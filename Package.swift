@@ -40,12 +40,14 @@ let package = Package(
         .target(name: "Training", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Benchmark", .product(name: "Yams", package: "Yams")], swiftSettings: releaseSpeed),
         .target(name: "Unlearning", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Training", "Benchmark"], swiftSettings: releaseSpeed),
         .target(name: "Reports"),
+        // Concept erasure for a tiny latent text-to-image diffusion model (ESD, AdvUnlearn, SalUn, UnlearnDiff).
+        .target(name: "Diffusion", dependencies: ["Engine", "NN", "Checkpoints", "CZlib", "Reports"], swiftSettings: releaseSpeed),
         .target(name: "Attacks", dependencies: ["Engine", "Checkpoints", "Metrics", "Models", "Tokenizers", "Training", "Benchmark", "Evaluation"], swiftSettings: releaseSpeed),
         .target(name: "Workflows", dependencies: ["Checkpoints", "Metrics", "Models", "Training", "Benchmark", "Evaluation", "Unlearning", "Reports", "Attacks"], swiftSettings: releaseSpeed),
         .executableTarget(
             name: "unlearn",
             dependencies: [
-                "Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Metrics", "Performance", "Benchmark", "Training", "Evaluation", "Unlearning", "Reports", "Workflows", "Attacks",
+                "Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Metrics", "Performance", "Benchmark", "Training", "Evaluation", "Unlearning", "Reports", "Workflows", "Attacks", "Diffusion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -62,6 +64,7 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Models", "Training", "Benchmark", "Tokenizers"]),
         .testTarget(name: "UnlearningTests", dependencies: ["Unlearning", "Training", "Models", "NN", "Engine"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Engine", "NN", "Reports"]),
         .testTarget(name: "AttacksTests", dependencies: ["Attacks", "Models", "Training", "Engine", "Checkpoints"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Models", "NN", "Engine", "Tokenizers"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "NN", "Engine", "Checkpoints", "Tokenizers"], exclude: ["Fixtures"]),
