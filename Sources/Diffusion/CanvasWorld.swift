@@ -50,11 +50,9 @@ public final class CanvasWorld {
                                log: (String) -> Void = { _ in }) -> CanvasWorld {
         let canvas = CanvasGenerator(vocabulary: vocabulary)
         let templates = canvas.templates()
-        var generator = SeededGenerator(seed: seed &+ 11)
-        let extra = canvas.jitteredBatch(count: 2000, noise: 0, generator: &generator)
-        let fitting = Tensor(zeros: [templates.images.shape[0] + 2000, canvas.pixelCount])
-        fitting.data.update(from: templates.images.data, count: templates.images.count)
-        (fitting.data + templates.images.count).update(from: extra.images.data, count: extra.images.count)
+        // PCA is fitted on the diffusion model's training templates: the latents only need to span them
+        // (the detectors see decoded latents during their own training).
+        let fitting = templates.images
         var started = Date()
         let autoencoder = PCAAutoencoder.fit(images: fitting, latentDimension: settings.configuration.latentDimension, seed: seed &+ 12)
         log(String(format: "autoencoder: PCA %d → %d keeps %.1f%% of the variance (%.1f s)", canvas.pixelCount,

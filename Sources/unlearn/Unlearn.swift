@@ -10,7 +10,7 @@ struct Unlearn: ParsableCommand {
         version: "0.1.0",
         subcommands: [GenerateCommand.self, ScoreCommand.self, InspectCommand.self, ConvertCommand.self,
                       TrainCommand.self, BenchmarkCommand.self, EvalCommand.self, TofuAggregateCommand.self, BenchCommand.self, FuzzCommand.self,
-                      RunCommand.self, AttributeCommand.self, DemoCommand.self, CompareCommand.self, AuditCommand.self, AttackCommand.self]
+                      RunCommand.self, AttributeCommand.self, DemoCommand.self, CompareCommand.self, AuditCommand.self, AttackCommand.self, DiffusionCommand.self]
     )
 
     /// Expands `--config FILE.yaml` before parsing, so YAML keys are exactly the command-line options.
