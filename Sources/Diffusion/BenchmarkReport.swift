@@ -45,8 +45,10 @@ public enum BenchmarkReport {
     public static func table(_ records: [BenchmarkRecord]) -> ReportTable {
         let rows = methods(records).map { method -> [String] in
             let mine = records.filter { $0.method == method }
-            return [method] + columns.map { _, extract, _ in
-                let (mean, spread) = meanAndSpread(mine.map(extract))
+            return [method] + columns.enumerated().map { position, column in
+                // The original model is not erased: its cost columns do not apply.
+                if method == "Original" && position >= 8 { return "–" }
+                let (mean, spread) = meanAndSpread(mine.map(column.1))
                 return mine.count > 1 ? "\(ReportNumber.format(mean)) ± \(ReportNumber.format(spread, significantDigits: 2))" : ReportNumber.format(mean)
             }
         }
@@ -82,7 +84,10 @@ public enum BenchmarkReport {
         case (false, false): verdict = "No: AdvUnlearn does not lower the discrete attack success rates"
         default: verdict = "Mixed: AdvUnlearn lowers one discrete attack success rate but not the other"
         }
-        return "\(verdict) relative to the ESD variant with the closest mean retain accuracy ((IRA+CRA)/2: AdvUnlearn \(pct(advRetain))%, \(closest) \(pct(mean(records, closest, retain)))%): " + comparisons.joined(separator: "; ") + ". UA: \(pct(mean(records, adv, { $0.metrics.unlearningAccuracy })))% vs \(pct(mean(records, closest, { $0.metrics.unlearningAccuracy })))%."
+        let others = esds.map { esd in
+            "\(esd): retain \(pct(mean(records, esd, retain)))%, UA \(pct(mean(records, esd, { $0.metrics.unlearningAccuracy })))%, ASR exhaustive / UnlearnDiff / soft \(pct(mean(records, esd, attacks[0].1)))% / \(pct(mean(records, esd, attacks[1].1)))% / \(pct(mean(records, esd, attacks[2].1)))%"
+        }
+        return "\(verdict) relative to the ESD variant with the closest mean retain accuracy ((IRA+CRA)/2: AdvUnlearn \(pct(advRetain))%, \(closest) \(pct(mean(records, closest, retain)))%): " + comparisons.joined(separator: "; ") + ". UA: \(pct(mean(records, adv, { $0.metrics.unlearningAccuracy })))% vs \(pct(mean(records, closest, { $0.metrics.unlearningAccuracy })))%. Every ESD variant: " + others.joined(separator: "; ") + "."
     }
 
     /// The full report.

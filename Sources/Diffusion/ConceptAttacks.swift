@@ -17,6 +17,9 @@ public struct ConceptAttacks {
     public var unlearnDiffLearningRate: Float = 0.05
     /// UnlearnDiff: Adam weight decay (released 0.1).
     public var unlearnDiffWeightDecay: Float = 0.1
+    /// UnlearnDiff: forward the arg-max one-hot instead of a one-hot drawn from the relaxed vector (the
+    /// released `STERandSelect` draws; both pass hardtanh(grad) straight through to the relaxed vector).
+    public var unlearnDiffSelectsByArgmax = false
     /// Noise draws per gradient step of the denoising-error loss.
     public var noiseDraws = 4
     /// Soft-prompt attack: Adam steps on the continuous prefix embedding.
@@ -131,7 +134,8 @@ public struct ConceptAttacks {
             let timestep = 10 + (steps - 20) * block / max(1, unlearnDiffTimesteps - 1)
             for _ in 0..<unlearnDiffIterations {
                 // STERandSelect: forward a one-hot drawn from the relaxed distribution, backward hardtanh(grad).
-                let chosen = Self.sampleIndex(relaxed, generator: &generator)
+                let chosen = unlearnDiffSelectsByArgmax ? (relaxed.indices.max { relaxed[$0] < relaxed[$1] } ?? 0)
+                    : Self.sampleIndex(relaxed, generator: &generator)
                 let hard = Variable(Tensor(zeros: [1, vocabularySize]), requiresGradient: true)
                 hard.value.data[chosen] = 1
                 let prefix = matmul(hard, table).reshaped([model.textEncoder.tokenWidth])

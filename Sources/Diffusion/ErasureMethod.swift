@@ -73,12 +73,23 @@ public enum ErasureRegistry {
         var fast = AdvUnlearn()
         fast.attack = .fast
         fast.attackSteps = 1
+        var noRetain = AdvUnlearn()
+        noRetain.retainWeight = 0
+        // AdvUnlearn spends ≈ 400 + 350·10 forward–backward passes; these ESD rows get the same budget so a
+        // lower attack success cannot be put down to AdvUnlearn simply training longer.
+        var longCondition = ESD(scope: .condition)
+        longCondition.iterations = 4000
+        var longText = ESD(scope: .textEncoder)
+        longText.iterations = 4000
         return [
             ("ESD-u (whole denoiser)", ESD(scope: .denoiser)),
             ("ESD-x (condition weights)", ESD(scope: .condition)),
+            ("ESD-x (condition weights, 4000 it)", longCondition),
             ("ESD (text encoder)", ESD(scope: .textEncoder)),
+            ("ESD (text encoder, 4000 it)", longText),
             ("AdvUnlearn (text encoder)", AdvUnlearn()),
             ("AdvUnlearn fast-AT (text encoder)", fast),
+            ("AdvUnlearn γ = 0 (text encoder)", noRetain),
             ("SalUn (saliency 50%)", SalUn()),
         ]
     }

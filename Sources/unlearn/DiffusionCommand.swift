@@ -88,9 +88,12 @@ struct DiffusionCommand: ParsableCommand {
         @Option(help: "Erased model (.safetensors); the original when omitted.") var model: String?
         @Option(help: "Concept the model was erased of.") var concept: String
         @Option(help: "Attack seed.") var seed: UInt64 = 0
+        @Flag(help: "UnlearnDiff: forward the arg-max token instead of a sampled one (straight-through either way).") var argmax = false
         func run() throws {
             let (loaded, chosen) = try DiffusionCommand.load(world: world, model: model)
-            let outcome = ConceptAttacks().run(model: chosen, world: loaded, concept: try CanvasConcept(name: concept, vocabulary: loaded.vocabulary), seed: seed)
+            var attacks = ConceptAttacks()
+            attacks.unlearnDiffSelectsByArgmax = argmax
+            let outcome = attacks.run(model: chosen, world: loaded, concept: try CanvasConcept(name: concept, vocabulary: loaded.vocabulary), seed: seed)
             print(String(format: "Pre-ASR %.1f%%  ASR exhaustive %.1f%%  ASR UnlearnDiff %.1f%%  ASR soft prompt %.1f%%  (%.1f s)",
                          100 * outcome.exhaustive.preAttackSuccessRate, 100 * outcome.exhaustive.attackSuccessRate,
                          100 * outcome.unlearnDiff.attackSuccessRate, 100 * outcome.softPrompt.attackSuccessRate, outcome.seconds))
