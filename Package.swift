@@ -40,13 +40,15 @@ let package = Package(
         .target(name: "Training", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Benchmark", .product(name: "Yams", package: "Yams")], swiftSettings: releaseSpeed),
         .target(name: "Unlearning", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Training", "Benchmark"], swiftSettings: releaseSpeed),
         .target(name: "Reports"),
+        // Concept erasure for a tiny latent text-to-image diffusion model (ESD, AdvUnlearn, SalUn, UnlearnDiff).
+        .target(name: "Diffusion", dependencies: ["Engine", "NN", "Checkpoints", "CZlib", "Reports"], swiftSettings: releaseSpeed),
         .target(name: "Attacks", dependencies: ["Engine", "Checkpoints", "Metrics", "Models", "Tokenizers", "Training", "Benchmark", "Evaluation"], swiftSettings: releaseSpeed),
         .target(name: "Classifiers", dependencies: ["Engine", "NN", "Metrics", "Reports", "Checkpoints"], swiftSettings: releaseSpeed),
         .target(name: "Workflows", dependencies: ["Checkpoints", "Metrics", "Models", "Training", "Benchmark", "Evaluation", "Unlearning", "Reports", "Attacks"], swiftSettings: releaseSpeed),
         .executableTarget(
             name: "unlearn",
             dependencies: [
-                "Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Metrics", "Performance", "Benchmark", "Training", "Evaluation", "Unlearning", "Reports", "Workflows", "Attacks", "Classifiers",
+                "Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Metrics", "Performance", "Benchmark", "Training", "Evaluation", "Unlearning", "Reports", "Workflows", "Attacks", "Classifiers", "Diffusion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -63,6 +65,7 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Models", "Training", "Benchmark", "Tokenizers"], exclude: ["Fixtures"]),
         .testTarget(name: "UnlearningTests", dependencies: ["Unlearning", "Training", "Models", "NN", "Engine"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Engine", "NN", "Reports"]),
         .testTarget(name: "AttacksTests", dependencies: ["Attacks", "Models", "Training", "Engine", "Checkpoints"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Models", "NN", "Engine", "Tokenizers"]),
         .testTarget(name: "ClassifiersTests", dependencies: ["Classifiers", "NN", "Engine"]),

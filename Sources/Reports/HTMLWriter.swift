@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the HTML page; written as well-formed XHTML-style markup so it can be checked with an XML parser.
 enum HTMLWriter {
     static func document(_ report: Report) -> String {
@@ -39,6 +41,9 @@ enum HTMLWriter {
         case .keyValues(let pairs):
             let items = pairs.map { "<dt>\(Escaping.html($0.0))</dt><dd>\(Escaping.html($0.1))</dd>\n" }
             return "<dl class=\"key-values\">\n\(items.joined())</dl>\n"
+        case .image(let image):
+            let caption = Escaping.html(image.caption)
+            return "<figure class=\"image\">\n<img src=\"data:image/png;base64,\(image.png.base64EncodedString())\" alt=\"\(caption)\" style=\"image-rendering: pixelated\"/>\n<figcaption>\(caption)</figcaption>\n</figure>\n"
         }
     }
 

@@ -38,6 +38,9 @@ enum MarkdownWriter {
             return figureLine(chart.title) + (rows.isEmpty ? "" : "\n\n" + table(summary))
         case .keyValues(let pairs):
             return pairs.map { "- **\(singleLine($0.0))**: \(singleLine($0.1))" }.joined(separator: "\n")
+        case .image(let image):
+            guard let path = image.relativePath else { return figureLine(image.caption) }
+            return "![\(singleLine(image.caption))](\(path))\n\n*\(singleLine(image.caption))*"
         }
     }
 

@@ -10,4 +10,6 @@ public enum ReportBlock: Sendable {
     case histogram(HistogramChart)
     /// Labelled values such as run configuration, kept in the given order.
     case keyValues([(String, String)])
+    /// A PNG image (sample grids).
+    case image(ReportImage)
 }

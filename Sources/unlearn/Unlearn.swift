@@ -10,7 +10,8 @@ struct Unlearn: ParsableCommand {
         version: "0.1.0",
         subcommands: [GenerateCommand.self, ScoreCommand.self, InspectCommand.self, ConvertCommand.self,
                       TrainCommand.self, BenchmarkCommand.self, EvalCommand.self, TofuAggregateCommand.self, BenchCommand.self, FuzzCommand.self,
-                      RunCommand.self, AttributeCommand.self, DemoCommand.self, CompareCommand.self, AuditCommand.self, AttackCommand.self, ClassifierCommand.self]
+                      RunCommand.self, AttributeCommand.self, DemoCommand.self, CompareCommand.self, AuditCommand.self, AttackCommand.self,
+                      ClassifierCommand.self, DiffusionCommand.self]
     )
 
     /// Expands `--config FILE.yaml` before parsing, so YAML keys are exactly the command-line options.

@@ -1,0 +1,75 @@
+import XCTest
+@testable import Diffusion
+import Engine
+
+/// Deterministic data generation, the vocabulary, the autoencoder and the PNG writer.
+final class CanvasDataTests: XCTestCase {
+    func testTemplatesAreDeterministicAndDistinct() {
+        let canvas = CanvasGenerator()
+        let first = canvas.templates(), second = canvas.templates()
+        XCTAssertEqual(first.images.shape, [320, 768])
+        XCTAssertEqual(first.images.scalars, second.images.scalars)
+        XCTAssertEqual(Set(first.styles), Set(0..<5))
+        XCTAssertEqual(Set(first.objects), Set(0..<4))
+        // Every (style, object) pair looks different from every other pair at the same jitter.
+        let jitter = canvas.discreteJitters[0]
+        var seen = Set<[Float]>()
+        for style in 0..<5 { for object in 0..<4 { seen.insert(canvas.image(style: style, object: object, jitter: jitter)) } }
+        XCTAssertEqual(seen.count, 20)
+        XCTAssertTrue(first.images.scalars.allSatisfy { $0 >= -1 && $0 <= 1 })
+    }
+
+    func testJitteredBatchesDependOnlyOnTheSeed() {
+        let canvas = CanvasGenerator()
+        var a = SeededGenerator(seed: 5), b = SeededGenerator(seed: 5), c = SeededGenerator(seed: 6)
+        let first = canvas.jitteredBatch(count: 16, noise: 0.2, generator: &a)
+        let second = canvas.jitteredBatch(count: 16, noise: 0.2, generator: &b)
+        let other = canvas.jitteredBatch(count: 16, noise: 0.2, generator: &c)
+        XCTAssertEqual(first.images.scalars, second.images.scalars)
+        XCTAssertEqual(first.styles, second.styles)
+        XCTAssertNotEqual(first.images.scalars, other.images.scalars)
+    }
+
+    func testVocabularyParsesPromptsIntoSlots() throws {
+        let vocabulary = CanvasVocabulary.standard
+        XCTAssertEqual(vocabulary.count, 16)
+        XCTAssertEqual(try vocabulary.parse("painting checker circle"), [vocabulary.token("painting")!, vocabulary.styleToken(1), vocabulary.objectToken(0)])
+        XCTAssertEqual(try vocabulary.parse("cross dots"), [0, vocabulary.styleToken(2), vocabulary.objectToken(3)])
+        XCTAssertThrowsError(try vocabulary.parse("checker banana"))
+        XCTAssertEqual(try CanvasConcept(name: "checker", vocabulary: vocabulary), .style(1))
+        XCTAssertEqual(try CanvasConcept(name: "cross", vocabulary: vocabulary), .object(3))
+    }
+
+    func testPCAReconstructsTemplates() {
+        let canvas = CanvasGenerator()
+        let templates = canvas.templates().images
+        let autoencoder = PCAAutoencoder.fit(images: templates, latentDimension: 48, seed: 1)
+        XCTAssertGreaterThan(autoencoder.explainedVariance, 0.85)
+        let latents = autoencoder.encode(templates)
+        // Unit mean variance per latent dimension, by construction of the scale.
+        let meanSquare = latents.scalars.reduce(0) { $0 + $1 * $1 } / Float(latents.count)
+        XCTAssertEqual(meanSquare, 1, accuracy: 0.05)
+        let decoded = autoencoder.decode(latents)
+        var error: Float = 0, total: Float = 0
+        for index in 0..<templates.count {
+            error += (decoded.data[index] - templates.data[index]) * (decoded.data[index] - templates.data[index])
+            total += templates.data[index] * templates.data[index]
+        }
+        XCTAssertLessThan(error / total, 0.15)
+    }
+
+    func testPNGHasSignatureHeaderAndValidCRC() throws {
+        let images = Tensor(repeating: 0.5, shape: [2, 768])
+        let png = try ImageGrid(scale: 2, gap: 1).png(images, rows: 1, columns: 2)
+        let bytes = [UInt8](png)
+        XCTAssertEqual(Array(bytes[0..<8]), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        XCTAssertEqual(String(decoding: bytes[12..<16], as: UTF8.self), "IHDR")
+        let width = Int(bytes[16]) << 24 | Int(bytes[17]) << 16 | Int(bytes[18]) << 8 | Int(bytes[19])
+        let height = Int(bytes[20]) << 24 | Int(bytes[21]) << 16 | Int(bytes[22]) << 8 | Int(bytes[23])
+        XCTAssertEqual(width, 2 * 32 + 3)
+        XCTAssertEqual(height, 32 + 2)
+        // CRC of "IHDR" + payload must match the standard value computed independently.
+        XCTAssertEqual(Array(bytes.suffix(12)), [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82], "IEND chunk with its well-known CRC")
+        XCTAssertThrowsError(try PNGWriter.encode(width: 2, height: 2, rgb: [0, 0, 0]))
+    }
+}
