@@ -5,9 +5,16 @@ import Models
 /// labels drawn from the model's own predictive distribution (its square estimates the Gauss–Newton
 /// diagonal without any Hessian-vector product).
 public enum SampledLabels {
+    /// The sample for optimizer step `step` of a run seeded with `seed`: a function of the two, so a
+    /// resumed run draws the same labels.
+    public static func backward(model: CausalLanguageModel, batch: TokenBatch, step: Int, seed: UInt64) {
+        var generator = SeededGenerator(seed: seed &+ UInt64(step) &* 0x2545_F491_4F6C_DD1D)
+        backward(model: model, batch: batch, generator: &generator)
+    }
+
     /// Accumulates into the parameters' gradients the gradient of the mean cross-entropy on labels
     /// sampled at every scored position of `batch`.
-    public static func backward(model: CausalLanguageModel, batch: TokenBatch, generator: inout SeededGenerator) {
+    static func backward(model: CausalLanguageModel, batch: TokenBatch, generator: inout SeededGenerator) {
         let logits = model.logits(tokens: batch.ids, batch: batch.batch, length: batch.length)
         let vocabulary = logits.shape.last ?? 1
         var sampled = batch.targets

@@ -82,8 +82,7 @@ public final class Trainer {
         loop.afterBackward = afterBackward
         loop.sampledLabelGradients = { [self] step in
             let batch = TokenBatch(indices(forStep: step).map { examples[$0] }, padId: padId, maximumLength: configuration.maximumLength)
-            var generator = SeededGenerator(seed: configuration.seed &+ UInt64(step) &* 0x2545_F491_4F6C_DD1D)
-            SampledLabels.backward(model: model, batch: batch, generator: &generator)
+            SampledLabels.backward(model: model, batch: batch, step: step, seed: configuration.seed)
         }
         let summary = try loop.run(resume: resume, exampleCount: examples.count, computeStep: { step in
             let stepExamples = indices(forStep: step).map { examples[$0] }

@@ -87,8 +87,7 @@ public final class Unlearner {
             let (forget, retain) = rows(forStep: step)
             let batch = TokenBatch(forget.map { data.forget[$0] } + retain.map { data.retain[$0] }, padId: padId,
                                    maximumLength: configuration.maximumLength)
-            var generator = SeededGenerator(seed: configuration.seed &+ UInt64(step) &* 0x2545_F491_4F6C_DD1D)
-            SampledLabels.backward(model: model, batch: batch, generator: &generator)
+            SampledLabels.backward(model: model, batch: batch, step: step, seed: configuration.seed)
         }
         let summary = try loop.run(resume: resume, exampleCount: data.forget.count, computeStep: { step in
             try computeStep(step, cache: cache)
