@@ -100,10 +100,16 @@ public struct AttackAudit {
 
     /// Attacks the model at `modelPath`; `judge` grades its plain answers when the judge attack is on.
     public func run(modelPath: String, judge: LanguageModelJudge?, scratch: URL, log: (String) -> Void) throws -> AuditResult {
-        let rows = try QADataset.read(url: try forgetFile())
-        guard !rows.isEmpty else { throw TrainingError("\(try forgetFile().path): no forget rows") }
-        func fresh() throws -> CheckpointSource { try CheckpointSource.load(path: modelPath) }
-        let source = try fresh()
+        let file = try forgetFile()
+        let rows = try QADataset.read(url: file)
+        guard !rows.isEmpty else { throw TrainingError("\(file.path): no forget rows") }
+        let source = try CheckpointSource.load(path: modelPath)
+        // Weight attacks perturb the loaded model in place and put the saved weights back afterwards,
+        // instead of reading the checkpoint again for every copy.
+        let saved = source.model.namedParameters().map { $0.variable.value.copy() }
+        func restoreWeights() {
+            for (parameter, values) in zip(source.model.namedParameters(), saved) { parameter.variable.value.assign(values) }
+        }
         var probe = ForgetProbe(tokenizer: source.tokenizer, layout: layout)
         probe.maximumNewTokens = maximumNewTokens
         let plainItems = try probe.items(rows)
@@ -116,25 +122,25 @@ public struct AttackAudit {
         if attacks.contains(.quantize) {
             for format in quantizationFormats {
                 log("\(format.rawValue) quantization of \(modelPath)")
-                let copy = try fresh()
-                try WeightQuantization.roundTrip(copy.model, format: format)
-                result.quantization[format.rawValue] = ForgetMeasure(try probe.run(model: copy.model, items: plainItems))
+                defer { restoreWeights() }
+                try WeightQuantization.roundTrip(source.model, format: format)
+                result.quantization[format.rawValue] = ForgetMeasure(try probe.run(model: source.model, items: plainItems))
             }
         }
         if attacks.contains(.noise) {
             log("weight noise σ = \(noiseScale)·rms on \(noiseCopies) copies of \(modelPath)")
             for copyIndex in 0..<noiseCopies {
-                let copy = try fresh()
-                WeightNoise.perturb(copy.model, relativeScale: noiseScale, seed: UInt64(copyIndex))
-                result.noise.append(ForgetMeasure(try probe.run(model: copy.model, items: plainItems)))
+                defer { restoreWeights() }
+                WeightNoise.perturb(source.model, relativeScale: noiseScale, seed: UInt64(copyIndex))
+                result.noise.append(ForgetMeasure(try probe.run(model: source.model, items: plainItems)))
             }
         }
         if attacks.contains(.prompts) {
             log("hard prompts on \(modelPath)")
             for variant in variants {
                 let items = try rows.indices.map { index in
-                    ProbeItem(question: variant.rewrite(rows, at: index),
-                              prompt: try probe.formatter.promptIds(question: variant.rewrite(rows, at: index)), answer: rows[index].answer)
+                    let question = variant.rewrite(rows, at: index)
+                    return ProbeItem(question: question, prompt: try probe.formatter.promptIds(question: question), answer: rows[index].answer)
                 }
                 result.prompts[variant.rawValue] = ForgetMeasure(try probe.run(model: source.model, items: items))
             }
