@@ -25,7 +25,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
-        .target(name: "Engine", swiftSettings: releaseSpeed),
+        // AVX-512 kernels Swift cannot emit at its baseline x86-64 target, chosen at run time.
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"], .when(configuration: .release))]),
+        .target(name: "Engine", dependencies: ["CKernels"], swiftSettings: releaseSpeed),
         .target(name: "NN", dependencies: ["Engine"], swiftSettings: releaseSpeed),
         .target(name: "Checkpoints", swiftSettings: releaseSpeed),
         // Python's zlib.compress is the reference for the zlib MIA score; linking the same C library

@@ -29,6 +29,8 @@ public enum MatrixMultiply {
         if let blas = BLASLibrary.shared {
             // One row (a generation step): GEMV streams the weights once; GEMM's packing is pure overhead.
             if m == 1 && !transposeA, let sgemv = blas.sgemv {
+                // Newer OpenBLAS scales y by β = 0 as 0·y, which keeps NaN from an unset output buffer.
+                if beta == 0 { c.update(repeating: 0, count: n) }
                 if transposeB {
                     sgemv(101, 111, Int32(n), Int32(k), alpha, b, Int32(ldb), a, 1, beta, c, 1)
                 } else {

@@ -20,6 +20,14 @@ public struct Tensor: @unchecked Sendable {
         self.shape = shape
     }
 
+    /// A tensor whose elements are left unset, for outputs a kernel overwrites completely (a GEMM with
+    /// β = 0): skips zeroing, which costs as much as a small GEMM's arithmetic.
+    public init(uninitialized shape: [Int]) {
+        self.storage = TensorStorage(count: Shape.count(shape), zeroed: false)
+        self.offset = 0
+        self.shape = shape
+    }
+
     /// A tensor holding a copy of `values`, which must have `Shape.count(shape)` elements.
     public init(_ values: [Float], shape: [Int]) {
         precondition(values.count == Shape.count(shape), "Tensor: \(values.count) values do not fill shape \(shape)")

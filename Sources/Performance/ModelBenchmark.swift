@@ -68,8 +68,7 @@ public enum ModelBenchmark {
         let targets = Array(ids.dropFirst()) + [-100]
         let parameters = ParameterSet(model.namedParameters())
         let optimizer = AdamW(parameters: parameters, weightDecay: 0.01)
-        OperationProfiler.start()
-        for _ in 0..<steps {
+        return profile(steps: steps) {
             let zeroing = Timing.now()
             parameters.zeroGradients()
             OperationProfiler.add("zero gradients", seconds: Timing.now() - zeroing)
@@ -79,6 +78,20 @@ public enum ModelBenchmark {
             optimizer.step(learningRate: 1e-5)
             OperationProfiler.add("AdamW.step", seconds: Timing.now() - update)
         }
+    }
+
+    /// Per-op time of `repetitions` profiled no-grad forward passes, divided by `repetitions`.
+    public static func forwardBreakdown(model: CausalLanguageModel, batch: Int, length: Int, repetitions: Int = 2) -> [OperationProfiler.Entry] {
+        let ids = tokens(batch * length, vocabulary: model.configuration.vocabularySize, seed: 1)
+        return profile(steps: repetitions) {
+            _ = GradientMode.withoutGradients { model.logits(tokens: ids, batch: batch, length: length) }
+        }
+    }
+
+    /// Runs `body` `steps` times under the op profiler; entries are per run.
+    static func profile(steps: Int, _ body: () -> Void) -> [OperationProfiler.Entry] {
+        OperationProfiler.start()
+        for _ in 0..<steps { body() }
         return OperationProfiler.stop().map { entry in
             var perStep = entry
             perStep.forwardSeconds /= Double(steps)

@@ -45,7 +45,7 @@ public enum OpsBenchmark {
         let positions = Array(0..<s.length)
         let linearFlops = 6.0 * Double(s.tokens * s.hidden * s.intermediate)
         let attentionFlops = 6.0 * Double(s.batch * s.heads * s.length * s.length * s.headSize)
-        let cases: [(String, Double?, () -> Variable)] = [
+        var cases: [(String, Double?, () -> Variable)] = [
             ("linear \(s.hidden)→\(s.intermediate)", linearFlops, { linear(hiddenStates, weight: weight) }),
             ("rmsnorm \(s.hidden)", nil, { rmsNorm(hiddenStates, weight: norm, epsilon: 1e-5) }),
             ("swiglu \(s.intermediate)", nil, { swiglu(gate: gate, up: up) }),
@@ -54,7 +54,15 @@ public enum OpsBenchmark {
              { causalAttention(query: query, key: key, value: value, scale: 1 / Float(s.headSize).squareRoot()) }),
             ("cross-entropy vocab \(s.vocabulary)", nil, { tokenNegativeLogLikelihood(logits: logits, targets: targets) }),
         ]
+        // The ops with AVX-512 kernels again through their portable loops, to show what the kernels gain.
+        if VectorKernels.available {
+            for (name, flops, forward) in cases where ["swiglu", "attention", "cross-entropy"].contains(where: name.hasPrefix) {
+                cases.append((name + " (portable)", flops, forward))
+            }
+        }
         return cases.map { name, flops, forward in
+            VectorKernels.allowed = !name.hasSuffix("(portable)")
+            defer { VectorKernels.allowed = true }
             let forwardTimes = Timing.measure(minimumSeconds: minimumSeconds) { _ = forward() }
             let output = forward()
             let seed = Tensor(repeating: 1e-3, shape: output.shape)

@@ -79,6 +79,7 @@ struct BenchCommand: ParsableCommand {
             let (loaded, description) = try model.load()
             print("model: \(description); GEMM: \(MatrixMultiply.backendDescription)")
             report("forward \(batch)×\(length)", ModelBenchmark.forward(model: loaded, batch: batch, length: length, minimumSeconds: seconds))
+            printBreakdown(ModelBenchmark.forwardBreakdown(model: loaded, batch: batch, length: length), of: "one forward pass")
         }
     }
 
@@ -95,16 +96,7 @@ struct BenchCommand: ParsableCommand {
             let (loaded, description) = try model.load()
             print("model: \(description); GEMM: \(MatrixMultiply.backendDescription)")
             report("step \(batch)×\(length)", ModelBenchmark.trainingStep(model: loaded, batch: batch, length: length, minimumSeconds: seconds))
-            let entries = ModelBenchmark.trainingStepBreakdown(model: loaded, batch: batch, length: length)
-            let total = entries.reduce(0) { $0 + $1.forwardSeconds + $1.backwardSeconds }
-            print("per-op time of one step (profiled separately; forward = time since the previous op):")
-            func column(_ text: String) -> String { text.padding(toLength: 28, withPad: " ", startingAt: 0) }
-            print("  " + column("op") + "  calls  forward ms  backward ms   share")
-            for entry in entries {
-                print("  " + column(entry.operation) + String(format: " %6d %11.1f %12.1f %6.1f%%", entry.calls, entry.forwardSeconds * 1000,
-                                                             entry.backwardSeconds * 1000, 100 * (entry.forwardSeconds + entry.backwardSeconds) / max(total, 1e-12)))
-            }
-            print("  " + column("total") + String(format: " %6@ %11.1f ms", "", total * 1000))
+            printBreakdown(ModelBenchmark.trainingStepBreakdown(model: loaded, batch: batch, length: length), of: "one step")
         }
     }
 
@@ -128,4 +120,17 @@ struct BenchCommand: ParsableCommand {
 func report(_ name: String, _ result: ModelBenchmark.Result) {
     print(String(format: "%@: %.1f tokens/s, %.1f GFLOPS, %.3f s per run (median of %d), peak RSS %.0f MiB",
                  name, result.tokensPerSecond, result.gflops, result.seconds, result.repetitions, result.peakResidentMegabytes))
+}
+
+/// Prints a per-op profile, slowest op first, with each op's share of the total.
+func printBreakdown(_ entries: [OperationProfiler.Entry], of workload: String) {
+    let total = entries.reduce(0) { $0 + $1.forwardSeconds + $1.backwardSeconds }
+    print("per-op time of \(workload) (profiled separately; forward = time since the previous op):")
+    func column(_ text: String) -> String { text.padding(toLength: 28, withPad: " ", startingAt: 0) }
+    print("  " + column("op") + "  calls  forward ms  backward ms   share")
+    for entry in entries {
+        print("  " + column(entry.operation) + String(format: " %6d %11.1f %12.1f %6.1f%%", entry.calls, entry.forwardSeconds * 1000,
+                                                     entry.backwardSeconds * 1000, 100 * (entry.forwardSeconds + entry.backwardSeconds) / max(total, 1e-12)))
+    }
+    print("  " + column("total") + String(format: " %6@ %11.1f ms", "", total * 1000))
 }

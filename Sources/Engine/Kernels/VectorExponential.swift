@@ -1,3 +1,4 @@
+import CKernels
 /// A vectorised e^x for `SIMD16<Float>` (≤ 2 ulp on the normal range), used by every softmax-shaped kernel.
 ///
 /// libm's `expf` is a scalar call per element, which made the 49k-way cross-entropy of a real vocabulary
@@ -42,6 +43,7 @@ public enum VectorExponential {
     @discardableResult
     public static func exponentiate(_ source: UnsafePointer<Float>, minus shift: Float, times factor: Float = 1,
                                     into destination: UnsafeMutablePointer<Float>, count: Int) -> Float {
+        if VectorKernels.enabled { return unlearn_exponentiate(source, shift, factor, destination, count) }
         let offset = SIMD16<Float>(repeating: shift)
         let multiplier = SIMD16<Float>(repeating: factor)
         var lanes = SIMD16<Float>(repeating: 0)
@@ -65,6 +67,7 @@ public enum VectorExponential {
 
     /// Σ e^(source[i] − shift) without storing the terms.
     public static func sumOfExponentials(_ source: UnsafePointer<Float>, minus shift: Float, count: Int) -> Float {
+        if VectorKernels.enabled { return unlearn_sum_of_exponentials(source, shift, count) }
         let offset = SIMD16<Float>(repeating: shift)
         var lanes = SIMD16<Float>(repeating: 0)
         var index = 0
@@ -82,6 +85,7 @@ public enum VectorExponential {
 
     /// The maximum of `count` floats (−∞ for none).
     public static func maximum(_ source: UnsafePointer<Float>, count: Int) -> Float {
+        if VectorKernels.enabled { return unlearn_maximum(source, count) }
         var lanes = SIMD16<Float>(repeating: -.infinity)
         var index = 0
         while index &+ 16 <= count {

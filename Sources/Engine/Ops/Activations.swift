@@ -1,3 +1,4 @@
+import CKernels
 /// The transformer activations: SiLU, GELU (tanh) and the fused SwiGLU gate, parallel over elements.
 extension Variable {
     /// x·σ(x).
@@ -40,9 +41,13 @@ extension Variable {
 public func swiglu(gate: Variable, up: Variable) -> Variable {
     precondition(gate.shape == up.shape, "swiglu: gate \(gate.shape) and up \(up.shape) differ")
     let (a, b) = (gate.value, up.value)
-    let output = Tensor(zeros: gate.shape)
+    let output = Tensor(uninitialized: gate.shape)
     let (pa, pb, po) = (SendablePointer(a.data), SendablePointer(b.data), SendablePointer(output.data))
     Parallel.forRanges(output.count, minimumChunk: 16384) { range in
+        if VectorKernels.enabled {
+            unlearn_swiglu(pa.pointer + range.lowerBound, pb.pointer + range.lowerBound, po.pointer + range.lowerBound, range.count)
+            return
+        }
         var index = range.lowerBound
         while index &+ 16 <= range.upperBound {
             let x = Elementwise.load(pa.pointer, index)
@@ -55,9 +60,14 @@ public func swiglu(gate: Variable, up: Variable) -> Variable {
         }
     }
     return Variable.record(output, inputs: [gate, up]) { gradient in
-        let gradientGate = Tensor(zeros: a.shape), gradientUp = Tensor(zeros: b.shape)
+        let gradientGate = Tensor(uninitialized: a.shape), gradientUp = Tensor(uninitialized: b.shape)
         let (pg, pdg, pdu) = (SendablePointer(gradient.data), SendablePointer(gradientGate.data), SendablePointer(gradientUp.data))
         Parallel.forRanges(gradient.count, minimumChunk: 16384) { range in
+            if VectorKernels.enabled {
+                let start = range.lowerBound
+                unlearn_swiglu_backward(pa.pointer + start, pb.pointer + start, pg.pointer + start, pdg.pointer + start, pdu.pointer + start, range.count)
+                return
+            }
             var index = range.lowerBound
             while index &+ 16 <= range.upperBound {
                 let x = Elementwise.load(pa.pointer, index), g = Elementwise.load(pg.pointer, index)

@@ -27,15 +27,19 @@ public func tokenNegativeLogLikelihood(logits: Variable, targets: [Int], ignoreI
         }
     }
     return Variable.record(output, inputs: [logits]) { gradient in
-        let result = Tensor(zeros: source.shape)
+        // Every row is written below (ignored and zero-weight rows with zeros), so no zero-filling first.
+        let result = Tensor(uninitialized: source.shape)
         // Pointers are re-derived here so the closure owns the tensors they point into.
         let (px, pl) = (SendablePointer(source.data), SendablePointer(logSumExps.data))
         let (pg, pr) = (SendablePointer(gradient.data), SendablePointer(result.data))
         Parallel.forRanges(rows, minimumChunk: 2) { range in
-            for row in range where targets[row] != ignoreIndex {
+            for row in range {
                 let g = pg.pointer[row]
-                if g == 0 { continue }
                 let x = px.pointer + row * vocabulary, r = pr.pointer + row * vocabulary
+                if targets[row] == ignoreIndex || g == 0 {
+                    r.update(repeating: 0, count: vocabulary)
+                    continue
+                }
                 let lse = pl.pointer[row]
                 VectorExponential.exponentiate(x, minus: lse, times: g, into: r, count: vocabulary)
                 r[targets[row]] -= g

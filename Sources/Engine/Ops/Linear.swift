@@ -11,7 +11,8 @@ public func linear(_ input: Variable, weight: Variable, bias: Variable? = nil) -
     let x = input.value, w = weight.value
     var outputShape = input.shape
     outputShape[outputShape.count - 1] = outFeatures
-    let output = Tensor(zeros: outputShape)
+    // β = 0 overwrites the output; with a bias it is filled first and accumulated into.
+    let output = Tensor(uninitialized: outputShape)
     if let bias {
         for row in 0..<rows { (output.data + row * outFeatures).update(from: bias.value.data, count: outFeatures) }
     }
@@ -24,16 +25,24 @@ public func linear(_ input: Variable, weight: Variable, bias: Variable? = nil) -
     return Variable.record(output, inputs: inputs) { gradient in
         var gradients: [Tensor?] = [nil, nil]
         if needs.0 {
-            let dx = Tensor(zeros: x.shape)
+            let dx = Tensor(uninitialized: x.shape)
             MatrixMultiply.gemm(transposeA: false, transposeB: false, m: rows, n: inFeatures, k: outFeatures,
                                 a: gradient.data, lda: outFeatures, b: w.data, ldb: inFeatures, c: dx.data, ldc: inFeatures)
             gradients[0] = dx
         }
         if needs.1 {
-            let dw = Tensor(zeros: w.shape)
-            MatrixMultiply.gemm(transposeA: true, transposeB: false, m: outFeatures, n: inFeatures, k: rows,
-                                a: gradient.data, lda: outFeatures, b: x.data, ldb: inFeatures, c: dw.data, ldc: inFeatures)
-            gradients[1] = dw
+            // A parameter's gradient buffer already exists (ParameterSet): the GEMM accumulates straight
+            // into it (β = 1) instead of filling a new tensor that is then added, which for a tied
+            // SmolLM2 head was a 113 MB allocation and an extra pass per step.
+            if weight.isLeaf, let existing = weight.gradient {
+                MatrixMultiply.gemm(transposeA: true, transposeB: false, m: outFeatures, n: inFeatures, k: rows,
+                                    a: gradient.data, lda: outFeatures, b: x.data, ldb: inFeatures, beta: 1, c: existing.data, ldc: inFeatures)
+            } else {
+                let dw = Tensor(uninitialized: w.shape)
+                MatrixMultiply.gemm(transposeA: true, transposeB: false, m: outFeatures, n: inFeatures, k: rows,
+                                    a: gradient.data, lda: outFeatures, b: x.data, ldb: inFeatures, c: dw.data, ldc: inFeatures)
+                gradients[1] = dw
+            }
         }
         if needs.2 { gradients.append(Broadcasting.reduce(gradient, to: [outFeatures])) }
         return gradients
@@ -52,7 +61,7 @@ public func matmul(_ a: Variable, _ b: Variable) -> Variable {
     precondition(shared || Array(b.shape.dropLast(2)) == batchShape, "matmul: batch axes differ in \(a.shape) · \(b.shape)")
     let batches = Shape.count(batchShape)
     let (left, right) = (a.value, b.value)
-    let output = Tensor(zeros: batchShape + [m, n])
+    let output = Tensor(uninitialized: batchShape + [m, n])
     if shared {
         MatrixMultiply.gemm(transposeA: false, transposeB: false, m: batches * m, n: n, k: k,
                             a: left.data, lda: k, b: right.data, ldb: n, c: output.data, ldc: n)
@@ -68,7 +77,7 @@ public func matmul(_ a: Variable, _ b: Variable) -> Variable {
         var gradientA: Tensor? = nil, gradientB: Tensor? = nil
         if needs.0 {
             // dA = dC · Bᵀ
-            let da = Tensor(zeros: left.shape)
+            let da = Tensor(uninitialized: left.shape)
             for batch in 0..<batches {
                 MatrixMultiply.gemm(transposeA: false, transposeB: true, m: m, n: k, k: n,
                                     a: gradient.data + batch * m * n, lda: n,
@@ -79,7 +88,7 @@ public func matmul(_ a: Variable, _ b: Variable) -> Variable {
         }
         if needs.1 {
             // dB = Aᵀ · dC, summed over batches when B is shared.
-            let db = Tensor(zeros: right.shape)
+            let db = Tensor(uninitialized: right.shape)
             if shared {
                 MatrixMultiply.gemm(transposeA: true, transposeB: false, m: k, n: n, k: batches * m,
                                     a: left.data, lda: k, b: gradient.data, ldb: n, c: db.data, ldc: n)
