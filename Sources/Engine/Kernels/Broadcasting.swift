@@ -3,7 +3,7 @@ public enum Broadcasting {
     /// `a op b` where the shapes broadcast to a common shape.
     public static func apply(_ operation: BinaryOperation, _ a: Tensor, _ b: Tensor) -> Tensor {
         if a.shape == b.shape {
-            let result = Tensor(zeros: a.shape)
+            let result = Tensor(uninitialized: a.shape)  // every element written
             Elementwise.binary(operation, a.data, b.data, result.data, count: a.count)
             return result
         }

@@ -6,7 +6,7 @@ public func embedding(_ ids: [Int], shape idsShape: [Int], table: Variable) -> V
     let (vocabulary, width) = (table.shape[0], table.shape[1])
     for id in ids { precondition(id >= 0 && id < vocabulary, "embedding: token id \(id) outside vocabulary of \(vocabulary)") }
     let source = table.value
-    let output = Tensor(zeros: idsShape + [width])
+    let output = Tensor(uninitialized: idsShape + [width])  // every row copied below
     for (row, id) in ids.enumerated() {
         (output.data + row * width).update(from: source.data + id * width, count: width)
     }

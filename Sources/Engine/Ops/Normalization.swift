@@ -6,8 +6,8 @@ public func rmsNorm(_ input: Variable, weight: Variable, epsilon: Float) -> Vari
     precondition(weight.shape == [width], "rmsNorm: weight \(weight.shape) does not match last axis \(width)")
     let rows = input.value.count / max(width, 1)
     let (x, w) = (input.value, weight.value)
-    let output = Tensor(zeros: x.shape)
-    let inverseRoots = Tensor(zeros: [rows])  // 1/rms per row, kept for backward
+    let output = Tensor(uninitialized: x.shape)  // every row written
+    let inverseRoots = Tensor(uninitialized: [rows])  // 1/rms per row, kept for backward
     let (px, pw, py, pr) = (SendablePointer(x.data), SendablePointer(w.data), SendablePointer(output.data), SendablePointer(inverseRoots.data))
     Parallel.forRanges(rows, minimumChunk: 8) { range in
         for row in range {
@@ -22,7 +22,7 @@ public func rmsNorm(_ input: Variable, weight: Variable, epsilon: Float) -> Vari
     return Variable.record(output, inputs: [input, weight]) { gradient in
         // Pointers are re-derived here so the closure owns the tensors they point into.
         let (px, pw, pr) = (SendablePointer(x.data), SendablePointer(w.data), SendablePointer(inverseRoots.data))
-        let dx = needs.0 ? Tensor(zeros: x.shape) : nil
+        let dx = needs.0 ? Tensor(uninitialized: x.shape) : nil
         let partials = RowPartials(rows: rows, width: width, enabled: needs.1)
         let (pg, pdx) = (SendablePointer(gradient.data), dx.map { SendablePointer($0.data) })
         Parallel.forChunks(rows, minimumChunk: 8) { chunk, range in

@@ -62,10 +62,10 @@ public func applyRotary(_ input: Variable, positions: [Int], rotary: RotaryEmbed
     let (batch, length, heads) = (input.shape[0], input.shape[1], input.shape[2])
     precondition(positions.count == length, "applyRotary: \(positions.count) positions for \(length) tokens")
     let (cosines, sines) = rotary.tables(positions)
-    let output = Tensor(zeros: input.shape)
+    let output = Tensor(uninitialized: input.shape)  // every element written
     RotaryKernel.rotate(input.value, into: output, batch, length, heads, rotary.dimension, cosines, sines, inverse: false)
     return Variable.record(output, inputs: [input]) { gradient in
-        let result = Tensor(zeros: gradient.shape)
+        let result = Tensor(uninitialized: gradient.shape)
         RotaryKernel.rotate(gradient, into: result, batch, length, heads, rotary.dimension, cosines, sines, inverse: true)
         return [result]
     }
@@ -77,17 +77,22 @@ enum RotaryKernel {
                        _ dimension: Int, _ cosines: [Float], _ sines: [Float], inverse: Bool) {
         let half = dimension / 2
         let sign: Float = inverse ? -1 : 1
-        for b in 0..<batch {
-            for t in 0..<length {
-                let cosRow = t * half
-                for h in 0..<heads {
-                    let base = ((b * length + t) * heads + h) * dimension
-                    let x = source.data + base, y = destination.data + base
-                    for index in 0..<half {
-                        let c = cosines[cosRow + index], s = sign * sines[cosRow + index]
-                        let first = x[index], second = x[index + half]
-                        y[index] = first * c - second * s
-                        y[index + half] = second * c + first * s
+        let (px, py) = (SendablePointer(source.data), SendablePointer(destination.data))
+        Parallel.forRanges(batch * length, minimumChunk: 64) { tokens in
+            cosines.withUnsafeBufferPointer { cosines in
+                sines.withUnsafeBufferPointer { sines in
+                    for token in tokens {
+                        let cosRow = (token % length) * half
+                        for h in 0..<heads {
+                            let base = (token * heads + h) * dimension
+                            let x = px.pointer + base, y = py.pointer + base
+                            for index in 0..<half {
+                                let c = cosines[cosRow + index], s = sign * sines[cosRow + index]
+                                let first = x[index], second = x[index + half]
+                                y[index] = first * c - second * s
+                                y[index + half] = second * c + first * s
+                            }
+                        }
                     }
                 }
             }
