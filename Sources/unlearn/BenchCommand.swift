@@ -2,6 +2,7 @@ import ArgumentParser
 import Performance
 import Engine
 import Foundation
+import Models
 
 /// `unlearn bench …`: performance measurements of the engine on this machine.
 struct BenchCommand: ParsableCommand {
@@ -80,6 +81,7 @@ struct BenchCommand: ParsableCommand {
             print("model: \(description); GEMM: \(MatrixMultiply.backendDescription)")
             report("forward \(batch)×\(length)", ModelBenchmark.forward(model: loaded, batch: batch, length: length, minimumSeconds: seconds))
             printBreakdown(ModelBenchmark.forwardBreakdown(model: loaded, batch: batch, length: length), of: "one forward pass")
+            printFloor(loaded, batch: batch, length: length, training: false)
         }
     }
 
@@ -97,6 +99,7 @@ struct BenchCommand: ParsableCommand {
             print("model: \(description); GEMM: \(MatrixMultiply.backendDescription)")
             report("step \(batch)×\(length)", ModelBenchmark.trainingStep(model: loaded, batch: batch, length: length, minimumSeconds: seconds))
             printBreakdown(ModelBenchmark.trainingStepBreakdown(model: loaded, batch: batch, length: length), of: "one step")
+            printFloor(loaded, batch: batch, length: length, training: true)
         }
     }
 
@@ -133,4 +136,12 @@ func printBreakdown(_ entries: [OperationProfiler.Entry], of workload: String) {
                                                      entry.backwardSeconds * 1000, 100 * (entry.forwardSeconds + entry.backwardSeconds) / max(total, 1e-12)))
     }
     print("  " + column("total") + String(format: " %6@ %11.1f ms", "", total * 1000))
+}
+
+/// Prints the GEMM floor of a Llama-shaped workload: its products timed alone, and the tokens/s they allow.
+func printFloor(_ model: CausalLanguageModel, batch: Int, length: Int, training: Bool) {
+    guard model.configuration.architecture == .llama else { return }
+    let seconds = GEMMFloor.seconds(model.configuration, batch: batch, length: length, training: training)
+    print(String(format: "GEMM floor: %.1f ms of single-precision GEMM per %@ at these shapes, timed alone → at most %.0f tokens/s",
+                 seconds * 1000, training ? "step" : "pass", Double(batch * length) / seconds))
 }
