@@ -58,9 +58,9 @@ struct BenchCommand: ParsableCommand {
             shapes.length = length
             print("GEMM backend: \(MatrixMultiply.backendDescription); engine threads: \(Parallel.workerCount)")
             print("shapes: batch \(batch) × \(length) tokens, hidden \(shapes.hidden), MLP \(shapes.intermediate), vocab \(shapes.vocabulary)")
-            print("op                              forward ms  backward ms   tokens/s   GFLOPS")
+            print("op                                        forward ms  backward ms   tokens/s   GFLOPS")
             for result in OpsBenchmark.run(shapes: shapes, minimumSeconds: seconds) {
-                let name = result.name.padding(toLength: 30, withPad: " ", startingAt: 0)
+                let name = result.name.padding(toLength: 40, withPad: " ", startingAt: 0)
                 let gflops = result.gflops.map { String(format: "%8.1f", $0) } ?? "       -"
                 print(String(format: "%@  %10.2f  %11.2f  %9.0f ", name, result.forwardMilliseconds,
                              result.backwardMilliseconds, result.tokensPerSecond) + gflops)
