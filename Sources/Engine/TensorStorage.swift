@@ -8,56 +8,68 @@ public final class TensorStorage: @unchecked Sendable {
     /// Number of elements the buffer holds.
     public let count: Int
 
+    /// Bytes of the underlying block (a pooled block may be larger than `count` floats).
+    private let blockBytes: Int
+
     /// Allocates `count` floats, zeroed when `zeroed`. Aligned to 64 bytes so SIMD and BLAS loads never
     /// split cache lines.
     public init(count: Int, zeroed: Bool = true) {
         precondition(count >= 0, "TensorStorage: negative element count \(count)")
         _ = MemoryTuning.configured
         let byteCount = max(count, 1) * MemoryLayout<Float>.stride
-        let raw = LargeBlockPool.take(byteCount: byteCount)
-            ?? UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 64)
+        let raw: UnsafeMutableRawPointer
+        if let pooled = LargeBlockPool.take(atLeast: byteCount) {
+            (raw, blockBytes) = pooled
+        } else {
+            raw = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 64)
+            blockBytes = byteCount
+        }
         pointer = raw.bindMemory(to: Float.self, capacity: max(count, 1))
         if zeroed { pointer.initialize(repeating: 0, count: max(count, 1)) }
         self.count = count
     }
 
-    deinit {
-        let raw = UnsafeMutableRawPointer(pointer)
-        if !LargeBlockPool.give(raw, byteCount: max(count, 1) * MemoryLayout<Float>.stride) { raw.deallocate() }
-    }
+    deinit { LargeBlockPool.give(UnsafeMutableRawPointer(pointer), byteCount: blockBytes) }
 }
 
-/// Keeps a few freed blocks above glibc's largest mmap threshold (32 MiB) for reuse by the next tensor
-/// of the same size. glibc returns such blocks to the OS on free, so the logits of a real vocabulary
+/// Keeps recently freed blocks above glibc's largest mmap threshold (32 MiB) for the next tensors of
+/// about the same size. glibc returns such blocks to the OS on free, so the logits of a real vocabulary
 /// (201 MB for SmolLM2 at 4 × 256 tokens) page-faulted in anew on every forward pass: measured 100 ms of
-/// a 1.8 s pass. Training and scoring repeat the same shapes, so exact-size reuse hits; the pool holds at
-/// most `capacity` bytes, and a block that does not fit is freed as before.
+/// a 1.8 s pass. A request takes the smallest pooled block of at least its size and at most 1.5 times it;
+/// the pool holds at most `capacity` bytes and frees its oldest blocks to make room, so memory that
+/// stops being reused is returned.
 enum LargeBlockPool {
     static let threshold = 32 * 1024 * 1024
-    static let capacity = 1024 * 1024 * 1024
+    static let capacity = 512 * 1024 * 1024
     nonisolated(unsafe) private static var blocks: [(pointer: UnsafeMutableRawPointer, byteCount: Int)] = []
-    nonisolated(unsafe) private static var heldBytes = 0
     private static let lock = PoolLock()
 
-    /// A pooled block of exactly `byteCount` bytes, or nil.
-    static func take(byteCount: Int) -> UnsafeMutableRawPointer? {
+    /// A pooled block for a request of `byteCount` bytes, with its size, or nil.
+    static func take(atLeast byteCount: Int) -> (UnsafeMutableRawPointer, Int)? {
         guard byteCount > threshold else { return nil }
         return lock.withLock {
-            guard let index = blocks.lastIndex(where: { $0.byteCount == byteCount }) else { return nil }
-            heldBytes -= byteCount
-            return blocks.remove(at: index).pointer
+            let fitting = blocks.indices.filter { blocks[$0].byteCount >= byteCount && blocks[$0].byteCount * 2 <= byteCount * 3 }
+            guard let index = fitting.min(by: { blocks[$0].byteCount < blocks[$1].byteCount }) else { return nil }
+            let block = blocks.remove(at: index)
+            return (block.pointer, block.byteCount)
         }
     }
 
-    /// Keeps `pointer` for reuse; false when it is too small to pool or the pool is full.
-    static func give(_ pointer: UnsafeMutableRawPointer, byteCount: Int) -> Bool {
-        guard byteCount > threshold else { return false }
-        return lock.withLock {
-            guard heldBytes + byteCount <= capacity else { return false }
+    /// Keeps a freed block for reuse, or frees it when it is too small to pool or larger than the pool.
+    static func give(_ pointer: UnsafeMutableRawPointer, byteCount: Int) {
+        guard byteCount > threshold, byteCount <= capacity else { pointer.deallocate(); return }
+        let evicted: [UnsafeMutableRawPointer] = lock.withLock {
+            var held = blocks.reduce(0) { $0 + $1.byteCount }
+            var oldest: [UnsafeMutableRawPointer] = []
+            while held + byteCount > capacity, !blocks.isEmpty {
+                let block = blocks.removeFirst()
+                held -= block.byteCount
+                oldest.append(block.pointer)
+            }
             blocks.append((pointer, byteCount))
-            heldBytes += byteCount
-            return true
+            return oldest
         }
+        for block in evicted { block.deallocate() }
     }
 }
 
