@@ -1,10 +1,12 @@
 // Causal grouped-query attention for small heads, vectorised for AVX-512.
 //
-// Per query head the work is five small matrix products with an inner size of the head dimension
-// (32-128) and a softmax. Through BLAS each product is a separate call whose packing and threading
+// Per query head the work is a few small matrix products with an inner size of the head dimension
+// (16-128) and a softmax. Through BLAS each product is a separate call whose packing and threading
 // overhead dominates at these sizes (a 64 × 256 × 64 product is ~2 MFLOP), so here they are register-
-// tiled loops over 4 query rows at a time, reading keys and values in place. Only the keys (forward)
-// or values (backward) are repacked, transposed, so that a row of scores is a broadcast-and-FMA loop.
+// tiled loops over 4 query rows at a time, reading keys and values in place. Keys (and, in backward,
+// values) are repacked transposed once per group, so that a row of scores is a broadcast-and-FMA loop.
+// The forward pass keeps only each row's log-sum-exp; the backward pass recomputes the scores from it,
+// as FlashAttention does, instead of storing [heads, T, T] probabilities.
 #include "CKernels.h"
 #include "Vector512.h"
 
