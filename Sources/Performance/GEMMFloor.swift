@@ -1,34 +1,33 @@
 import Engine
 import Models
+import NN
 
-/// The time a Llama-shaped model's GEMMs alone take: every linear layer's forward product and, for a
-/// training step, its input- and weight-gradient products, each timed warm and in isolation at the
-/// step's shapes. No implementation that keeps these single-precision products can run the workload
-/// faster, so it bounds the tokens/s any engine can reach on this CPU.
+/// The time a model's GEMMs alone take: every linear layer's forward product and, for a training step,
+/// its input- and weight-gradient products, each timed warm and in isolation at the step's shapes. No
+/// implementation that keeps these single-precision products can run the workload faster, so it bounds
+/// the tokens/s any engine can reach on this CPU.
 public enum GEMMFloor {
-    /// One (m, n, k) product with its transpose flags and how many times a pass runs it.
+    /// One (m, n, k) product with its transpose flags.
     struct Product: Hashable {
         let m, n, k: Int
         let transposeA, transposeB: Bool
     }
 
     /// Seconds of GEMM per forward pass (`training` false) or per training step, at `batch × length`.
-    public static func seconds(_ configuration: ModelConfiguration, batch: Int, length: Int, training: Bool) -> Double {
-        let c = configuration, rows = batch * length
-        // (out, in) of each linear layer of one block, then the head.
-        let block = [(c.attentionHeads * c.headSize, c.hiddenSize), (c.keyValueHeads * c.headSize, c.hiddenSize),
-                     (c.keyValueHeads * c.headSize, c.hiddenSize), (c.hiddenSize, c.attentionHeads * c.headSize),
-                     (c.intermediateSize, c.hiddenSize), (c.intermediateSize, c.hiddenSize), (c.hiddenSize, c.intermediateSize)]
+    public static func seconds(_ model: CausalLanguageModel, batch: Int, length: Int, training: Bool) -> Double {
+        let rows = batch * length
+        // [out, in] of every linear layer, and of the head when it is the tied embedding table.
+        var weights = model.namedModules().compactMap { ($0.module as? Linear)?.weight.shape }
+        if model.configuration.tiedEmbeddings { weights.append(model.tokenEmbeddingTable.shape) }
         var counts: [Product: Int] = [:]
-        func add(_ out: Int, _ inputs: Int, times: Int) {
-            counts[Product(m: rows, n: out, k: inputs, transposeA: false, transposeB: true), default: 0] += times
+        for shape in weights {
+            let (out, inputs) = (shape[0], shape[1])
+            counts[Product(m: rows, n: out, k: inputs, transposeA: false, transposeB: true), default: 0] += 1
             if training {
-                counts[Product(m: rows, n: inputs, k: out, transposeA: false, transposeB: false), default: 0] += times
-                counts[Product(m: out, n: inputs, k: rows, transposeA: true, transposeB: false), default: 0] += times
+                counts[Product(m: rows, n: inputs, k: out, transposeA: false, transposeB: false), default: 0] += 1
+                counts[Product(m: out, n: inputs, k: rows, transposeA: true, transposeB: false), default: 0] += 1
             }
         }
-        for (out, inputs) in block { add(out, inputs, times: c.layerCount) }
-        add(c.vocabularySize, c.hiddenSize, times: 1)
         return counts.reduce(0) { total, entry in total + Double(entry.value) * time(entry.key) }
     }
 

@@ -138,10 +138,9 @@ func printBreakdown(_ entries: [OperationProfiler.Entry], of workload: String) {
     print("  " + column("total") + String(format: " %6@ %11.1f ms", "", total * 1000))
 }
 
-/// Prints the GEMM floor of a Llama-shaped workload: its products timed alone, and the tokens/s they allow.
+/// Prints the GEMM floor of a workload: its linear layers' products timed alone, and the tokens/s they allow.
 func printFloor(_ model: CausalLanguageModel, batch: Int, length: Int, training: Bool) {
-    guard model.configuration.architecture == .llama else { return }
-    let seconds = GEMMFloor.seconds(model.configuration, batch: batch, length: length, training: training)
+    let seconds = GEMMFloor.seconds(model, batch: batch, length: length, training: training)
     print(String(format: "GEMM floor: %.1f ms of single-precision GEMM per %@ at these shapes, timed alone → at most %.0f tokens/s",
                  seconds * 1000, training ? "step" : "pass", Double(batch * length) / seconds))
 }
