@@ -8,7 +8,8 @@
 /// optional `bias [O]`, zero padding `padding` on every side and step `stride`: the result is
 /// `[N, OH, OW, O]` with `OH = (H + 2·padding − KH) / stride + 1`.
 ///
-/// Backward: `dW = dYᵀ · patches`, `dPatches = dY · W`, and col2im scatters `dPatches` back into `dX`.
+/// It is im2col followed by `linear` over the patch matrix (so the GEMMs and their gradients are the linear
+/// layer's); the im2col op's backward, col2im, scatters the patch gradients back into `dX`.
 public func convolution2D(_ input: Variable, weight: Variable, bias: Variable? = nil, stride: Int = 1, padding: Int = 0) -> Variable {
     precondition(input.shape.count == 4, "convolution2D: input must be [N, H, W, C], got \(input.shape)")
     precondition(weight.shape.count == 4, "convolution2D: weight must be [O, KH, KW, C], got \(weight.shape)")
@@ -18,39 +19,18 @@ public func convolution2D(_ input: Variable, weight: Variable, bias: Variable? =
                                        stride: stride, padding: padding)
     let outFeatures = weight.shape[0]
     if let bias { precondition(bias.shape == [outFeatures], "convolution2D: bias \(bias.shape) is not [\(outFeatures)]") }
-    let (x, w) = (input.value, weight.value)
+    return linear(imageToColumns(input, geometry), weight: weight.reshaped([outFeatures, geometry.patch]), bias: bias)
+        .reshaped([geometry.batch, geometry.outputHeight, geometry.outputWidth, outFeatures])
+}
+
+/// The patch matrix `[N·OH·OW, KH·KW·C]` of `input` as an op: its gradient is col2im of the upstream one.
+func imageToColumns(_ input: Variable, _ geometry: ConvolutionGeometry) -> Variable {
     let patches = Tensor(zeros: [geometry.rows, geometry.patch])
-    ConvolutionKernels.imageToColumns(x, into: patches, geometry)
-    let output = Tensor(zeros: [geometry.batch, geometry.outputHeight, geometry.outputWidth, outFeatures])
-    if let bias {
-        for row in 0..<geometry.rows { (output.data + row * outFeatures).update(from: bias.value.data, count: outFeatures) }
-    }
-    MatrixMultiply.gemm(transposeA: false, transposeB: true, m: geometry.rows, n: outFeatures, k: geometry.patch,
-                        a: patches.data, lda: geometry.patch, b: w.data, ldb: geometry.patch,
-                        beta: bias == nil ? 0 : 1, c: output.data, ldc: outFeatures)
-    let needs = (input.requiresGradient, weight.requiresGradient, bias?.requiresGradient ?? false)
-    var inputs = [input, weight]
-    if let bias { inputs.append(bias) }
-    return Variable.record(output, inputs: inputs) { gradient in
-        var gradients: [Tensor?] = [nil, nil]
-        if needs.0 {
-            let patchGradient = Tensor(zeros: [geometry.rows, geometry.patch])
-            MatrixMultiply.gemm(transposeA: false, transposeB: false, m: geometry.rows, n: geometry.patch, k: outFeatures,
-                                a: gradient.data, lda: outFeatures, b: w.data, ldb: geometry.patch,
-                                c: patchGradient.data, ldc: geometry.patch)
-            let dx = Tensor(zeros: x.shape)
-            ConvolutionKernels.columnsToImage(patchGradient, into: dx, geometry)
-            gradients[0] = dx
-        }
-        if needs.1 {
-            let dw = Tensor(zeros: w.shape)
-            MatrixMultiply.gemm(transposeA: true, transposeB: false, m: outFeatures, n: geometry.patch, k: geometry.rows,
-                                a: gradient.data, lda: outFeatures, b: patches.data, ldb: geometry.patch,
-                                c: dw.data, ldc: geometry.patch)
-            gradients[1] = dw
-        }
-        if needs.2 { gradients.append(Broadcasting.reduce(gradient.reshaped([geometry.rows, outFeatures]), to: [outFeatures])) }
-        return gradients
+    ConvolutionKernels.imageToColumns(input.value, into: patches, geometry)
+    return Variable.record(patches, inputs: [input]) { gradient in
+        let dx = Tensor(zeros: input.shape)
+        ConvolutionKernels.columnsToImage(gradient, into: dx, geometry)
+        return [dx]
     }
 }
 
@@ -135,17 +115,8 @@ enum ConvolutionKernels {
         let (source, destination) = (SendablePointer(image.data), SendablePointer(patches.data))
         Parallel.forRanges(g.rows, minimumChunk: 256) { range in
             for row in range {
-                let column = row % g.outputWidth, outputRow = (row / g.outputWidth) % g.outputHeight, image = row / (g.outputWidth * g.outputHeight)
-                let out = destination.pointer + row * g.patch
-                for kernelRow in 0..<g.kernelHeight {
-                    let inputRow = outputRow * g.stride - g.padding + kernelRow
-                    if inputRow < 0 || inputRow >= g.height { continue }
-                    for kernelColumn in 0..<g.kernelWidth {
-                        let inputColumn = column * g.stride - g.padding + kernelColumn
-                        if inputColumn < 0 || inputColumn >= g.width { continue }
-                        (out + (kernelRow * g.kernelWidth + kernelColumn) * g.channels).update(
-                            from: source.pointer + ((image * g.height + inputRow) * g.width + inputColumn) * g.channels, count: g.channels)
-                    }
+                forEachTap(row, g) { patchOffset, imageOffset in
+                    (destination.pointer + patchOffset).update(from: source.pointer + imageOffset, count: g.channels)
                 }
             }
         }
@@ -157,21 +128,28 @@ enum ConvolutionKernels {
         let (source, destination) = (SendablePointer(patches.data), SendablePointer(image.data))
         let perImage = g.outputHeight * g.outputWidth
         Parallel.forRanges(g.batch, minimumChunk: 4) { range in
-            for imageIndex in range {
-                for pixel in 0..<perImage {
-                    let outputRow = pixel / g.outputWidth, column = pixel % g.outputWidth
-                    let patch = source.pointer + (imageIndex * perImage + pixel) * g.patch
-                    for kernelRow in 0..<g.kernelHeight {
-                        let inputRow = outputRow * g.stride - g.padding + kernelRow
-                        if inputRow < 0 || inputRow >= g.height { continue }
-                        for kernelColumn in 0..<g.kernelWidth {
-                            let inputColumn = column * g.stride - g.padding + kernelColumn
-                            if inputColumn < 0 || inputColumn >= g.width { continue }
-                            Elementwise.addInPlace(destination.pointer + ((imageIndex * g.height + inputRow) * g.width + inputColumn) * g.channels,
-                                                   patch + (kernelRow * g.kernelWidth + kernelColumn) * g.channels, count: g.channels)
-                        }
-                    }
+            for row in (range.lowerBound * perImage)..<(range.upperBound * perImage) {
+                forEachTap(row, g) { patchOffset, imageOffset in
+                    Elementwise.addInPlace(destination.pointer + imageOffset, source.pointer + patchOffset, count: g.channels)
                 }
+            }
+        }
+    }
+
+    /// Calls `body(patchOffset, imageOffset)` for each kernel position of patch-matrix row `row` (output
+    /// pixel (n, oh, ow)) that falls inside the image: the float offsets of its run of `channels` values in
+    /// the patch matrix and in the image. Positions in the padding are skipped.
+    @inline(__always)
+    static func forEachTap(_ row: Int, _ g: ConvolutionGeometry, _ body: (Int, Int) -> Void) {
+        let column = row % g.outputWidth, outputRow = (row / g.outputWidth) % g.outputHeight, image = row / (g.outputWidth * g.outputHeight)
+        for kernelRow in 0..<g.kernelHeight {
+            let inputRow = outputRow * g.stride - g.padding + kernelRow
+            if inputRow < 0 || inputRow >= g.height { continue }
+            for kernelColumn in 0..<g.kernelWidth {
+                let inputColumn = column * g.stride - g.padding + kernelColumn
+                if inputColumn < 0 || inputColumn >= g.width { continue }
+                body(row * g.patch + (kernelRow * g.kernelWidth + kernelColumn) * g.channels,
+                     ((image * g.height + inputRow) * g.width + inputColumn) * g.channels)
             }
         }
     }
