@@ -84,10 +84,7 @@ public enum ContinuationScoring {
     /// log p(token | context) at each context's last position, for the tokens wanted after that context.
     private static func lastPositionLogProbabilities(model: CausalLanguageModel, contexts: [[Int]], tokens: [[Int]]) -> [[Double]] {
         let length = max(contexts.map(\.count).max() ?? 1, 1)
-        var ids = [Int](repeating: 0, count: contexts.count * length)
-        for (row, context) in contexts.enumerated() {
-            for (position, id) in context.enumerated() { ids[row * length + position] = id }
-        }
+        let ids = TokenBudgetBatches.rightPadded(contexts, length: length)
         return GradientMode.withoutGradients {
             let logits = model.logits(tokens: ids, batch: contexts.count, length: length).value
             let vocabulary = logits.shape[2]

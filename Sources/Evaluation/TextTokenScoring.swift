@@ -21,10 +21,7 @@ public enum TextTokenScoring {
     }
 
     private static func scoreBatch(model: CausalLanguageModel, sequences: [[Int]], length: Int) -> [TextTokenStatistics] {
-        var ids = [Int](repeating: 0, count: sequences.count * length)
-        for (row, sequence) in sequences.enumerated() {
-            for (position, id) in sequence.enumerated() { ids[row * length + position] = id }
-        }
+        let ids = TokenBudgetBatches.rightPadded(sequences, length: length)
         return GradientMode.withoutGradients {
             let logits = model.logits(tokens: ids, batch: sequences.count, length: length).value
             let vocabulary = logits.shape[2]

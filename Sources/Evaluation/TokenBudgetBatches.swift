@@ -20,4 +20,14 @@ public enum TokenBudgetBatches {
         }
         return ranges
     }
+
+    /// One batch's ids, `[sequences.count × length]` row-major, each sequence right-padded with id 0 (under
+    /// causal attention the padding never reaches the positions that are scored).
+    public static func rightPadded(_ sequences: [[Int]], length: Int) -> [Int] {
+        var ids = [Int](repeating: 0, count: sequences.count * length)
+        for (row, sequence) in sequences.enumerated() {
+            for (position, id) in sequence.enumerated() { ids[row * length + position] = id }
+        }
+        return ids
+    }
 }
