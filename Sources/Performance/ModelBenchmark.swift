@@ -33,10 +33,7 @@ public enum ModelBenchmark {
 
     /// No-grad forward passes over `batch × length` tokens (what scoring and evaluation do).
     public static func forward(model: CausalLanguageModel, batch: Int, length: Int, minimumSeconds: Double) -> Result {
-        let ids = tokens(batch * length, vocabulary: model.configuration.vocabularySize, seed: 1)
-        let samples = Timing.measure(minimumSeconds: minimumSeconds, minimumRuns: 2) {
-            _ = GradientMode.withoutGradients { model.logits(tokens: ids, batch: batch, length: length) }
-        }
+        let samples = Timing.measure(minimumSeconds: minimumSeconds, minimumRuns: 2, forwardPass(model: model, batch: batch, length: length))
         let seconds = Timing.median(samples)
         let flops = 2.0 * Double(model.parameterCount) * Double(batch * length) + attentionFlops(model.configuration, batch: batch, length: length)
         return Result(seconds: seconds, tokensPerSecond: Double(batch * length) / seconds, gflops: flops / seconds / 1e9,
@@ -45,16 +42,7 @@ public enum ModelBenchmark {
 
     /// Full unlearning steps: forward, gradient-ascent loss (−mean NLL), backward, AdamW update.
     public static func trainingStep(model: CausalLanguageModel, batch: Int, length: Int, minimumSeconds: Double) -> Result {
-        let ids = tokens(batch * length, vocabulary: model.configuration.vocabularySize, seed: 2)
-        let targets = Array(ids.dropFirst()) + [-100]
-        let parameters = ParameterSet(model.namedParameters())
-        let optimizer = AdamW(parameters: parameters, weightDecay: 0.01)
-        let samples = Timing.measure(minimumSeconds: minimumSeconds, minimumRuns: 2) {
-            parameters.zeroGradients()
-            let loss = sequenceLoss(logits: model.logits(tokens: ids, batch: batch, length: length), targets: targets).meanTokenLoss
-            (-loss).backward()
-            optimizer.step(learningRate: 1e-5)
-        }
+        let samples = Timing.measure(minimumSeconds: minimumSeconds, minimumRuns: 2, unlearningStep(model: model, batch: batch, length: length))
         let seconds = Timing.median(samples)
         let flops = 6.0 * Double(model.parameterCount) * Double(batch * length) + 3 * attentionFlops(model.configuration, batch: batch, length: length)
         return Result(seconds: seconds, tokensPerSecond: Double(batch * length) / seconds, gflops: flops / seconds / 1e9,
@@ -64,11 +52,28 @@ public enum ModelBenchmark {
     /// Per-op time of `steps` profiled training steps (run after the timed ones, so profiling cannot slow
     /// them), divided by `steps`; the AdamW update appears as "AdamW.step".
     public static func trainingStepBreakdown(model: CausalLanguageModel, batch: Int, length: Int, steps: Int = 2) -> [OperationProfiler.Entry] {
+        profile(steps: steps, unlearningStep(model: model, batch: batch, length: length))
+    }
+
+    /// Per-op time of `repetitions` profiled no-grad forward passes, divided by `repetitions`.
+    public static func forwardBreakdown(model: CausalLanguageModel, batch: Int, length: Int, repetitions: Int = 2) -> [OperationProfiler.Entry] {
+        profile(steps: repetitions, forwardPass(model: model, batch: batch, length: length))
+    }
+
+    /// One no-grad forward pass over fixed pseudo-random tokens.
+    static func forwardPass(model: CausalLanguageModel, batch: Int, length: Int) -> () -> Void {
+        let ids = tokens(batch * length, vocabulary: model.configuration.vocabularySize, seed: 1)
+        return { _ = GradientMode.withoutGradients { model.logits(tokens: ids, batch: batch, length: length) } }
+    }
+
+    /// One gradient-ascent step with its own AdamW state; under the profiler, zeroing and the update are
+    /// charged as "zero gradients" and "AdamW.step" (outside it those calls cost nothing).
+    static func unlearningStep(model: CausalLanguageModel, batch: Int, length: Int) -> () -> Void {
         let ids = tokens(batch * length, vocabulary: model.configuration.vocabularySize, seed: 2)
         let targets = Array(ids.dropFirst()) + [-100]
         let parameters = ParameterSet(model.namedParameters())
         let optimizer = AdamW(parameters: parameters, weightDecay: 0.01)
-        return profile(steps: steps) {
+        return {
             let zeroing = Timing.now()
             parameters.zeroGradients()
             OperationProfiler.add("zero gradients", seconds: Timing.now() - zeroing)
@@ -77,14 +82,6 @@ public enum ModelBenchmark {
             let update = Timing.now()
             optimizer.step(learningRate: 1e-5)
             OperationProfiler.add("AdamW.step", seconds: Timing.now() - update)
-        }
-    }
-
-    /// Per-op time of `repetitions` profiled no-grad forward passes, divided by `repetitions`.
-    public static func forwardBreakdown(model: CausalLanguageModel, batch: Int, length: Int, repetitions: Int = 2) -> [OperationProfiler.Entry] {
-        let ids = tokens(batch * length, vocabulary: model.configuration.vocabularySize, seed: 1)
-        return profile(steps: repetitions) {
-            _ = GradientMode.withoutGradients { model.logits(tokens: ids, batch: batch, length: length) }
         }
     }
 
