@@ -114,7 +114,7 @@ public enum ClassifierModelFile {
             guard info.shape == variable.shape else {
                 throw ClassifierError(url.path, "tensor '\(name)' has shape \(info.shape), expected \(variable.shape)")
             }
-            variable.value.assign(Tensor(try file.floats(name), shape: info.shape))
+            variable.value.assign(Tensor(try file.finiteFloats(name), shape: info.shape))
         }
         return (model, ParameterSet(model.namedParameters()))
     }

@@ -23,9 +23,9 @@ public enum AutoencoderFile {
         guard componentShape.count == 2, meanShape == [componentShape[1]] else {
             throw DiffusionError.invalidFile(url.path, "components \(componentShape) do not match mean \(meanShape)")
         }
-        return PCAAutoencoder(mean: Tensor(try file.floats("mean"), shape: meanShape),
-                              components: Tensor(try file.floats("components"), shape: componentShape),
-                              scale: try file.floats("scale")[0],
+        return PCAAutoencoder(mean: Tensor(try file.finiteFloats("mean"), shape: meanShape),
+                              components: Tensor(try file.finiteFloats("components"), shape: componentShape),
+                              scale: try file.finiteFloats("scale")[0],
                               explainedVariance: Float(file.metadata["explained_variance"] ?? "") ?? 0)
     }
 }

@@ -84,7 +84,7 @@ public final class CanvasDetector: Module {
         let hiddenShape = try file.info("hidden.weight").shape, headShape = try file.info("head.weight").shape
         let detector = CanvasDetector(pixelCount: hiddenShape[1], hiddenWidth: hiddenShape[0], classCount: headShape[0], seed: 0)
         for (name, variable) in detector.namedParameters() {
-            variable.value.assign(Tensor(try file.floats(name), shape: variable.shape))
+            variable.value.assign(Tensor(try file.finiteFloats(name), shape: variable.shape))
             variable.requiresGradient = false
         }
         return detector

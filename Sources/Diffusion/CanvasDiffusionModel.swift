@@ -102,7 +102,7 @@ public final class CanvasDiffusionModel: Module {
         let model = CanvasDiffusionModel(configuration: configuration, vocabularySize: vocabulary, seed: 0)
         for (name, variable) in model.namedParameters() {
             guard file.contains(name) else { throw DiffusionError.invalidFile(url.path, "missing tensor '\(name)'") }
-            let values = try file.floats(name)
+            let values = try file.finiteFloats(name)
             guard values.count == variable.value.count else {
                 throw DiffusionError.invalidFile(url.path, "tensor '\(name)' has \(values.count) values, expected \(variable.value.count)")
             }

@@ -81,7 +81,7 @@ public enum GGUFCheckpoint {
                 read = { try unpermuteLlamaQK(weights: try file.floats(info.name), rows: rows, columns: columns, heads: heads) }
             }
             if tensors[target] != nil { throw ModelLoadError("\(file.displayName): tensor '\(target)' appears twice") }
-            tensors[target] = CheckpointTensor(shape: info.shape, storedType: info.type.name, read: read)
+            tensors[target] = CheckpointTensor(storedName: info.name, shape: info.shape, storedType: info.type.name, read: read)
         }
         try ModelAllocationCheck.check(configuration, checkpointValues: values, source: file.displayName)
         let model = makeModel(configuration, seed: nil)

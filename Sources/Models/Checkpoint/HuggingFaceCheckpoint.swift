@@ -27,7 +27,7 @@ public enum HuggingFaceCheckpoint {
                 read = { WeightAssignment.transpose(try checkpoint.floats(name), rows: rows, columns: columns) }
             }
             if tensors[target] != nil { throw ModelLoadError("\(folder.path): tensor '\(target)' appears twice") }
-            tensors[target] = CheckpointTensor(shape: shape, storedType: info.dtype.rawValue, read: read)
+            tensors[target] = CheckpointTensor(storedName: name, shape: shape, storedType: info.dtype.rawValue, read: read)
         }
         try ModelAllocationCheck.check(configuration, checkpointValues: values, source: folder.path)
         let model = makeModel(configuration, seed: nil)

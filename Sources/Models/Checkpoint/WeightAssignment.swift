@@ -1,8 +1,10 @@
+import Checkpoints
 import Engine
 import Foundation
 
-/// One tensor a checkpoint offers: its row-major shape and how to read it as floats.
+/// One tensor a checkpoint offers: its name in the file, its row-major shape and how to read it as floats.
 struct CheckpointTensor {
+    let storedName: String
     let shape: [Int]
     let storedType: String
     let read: () throws -> [Float]
@@ -28,6 +30,7 @@ enum WeightAssignment {
             guard values.count == variable.value.count else {
                 throw ModelLoadError("\(source): tensor '\(name)' holds \(values.count) values, expected \(variable.value.count)")
             }
+            try FiniteWeights.require(values, tensor: tensor.storedName, file: source)
             values.withUnsafeBufferPointer { variable.value.data.update(from: $0.baseAddress!, count: values.count) }
         }
     }
