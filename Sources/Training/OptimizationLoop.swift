@@ -94,6 +94,7 @@ public final class OptimizationLoop {
                                       tokensPerSecond: speed, secondsRemaining: remaining, parts: outcome.parts))
             if configuration.checkpointInterval > 0 && state.step % configuration.checkpointInterval == 0 && state.step < totalSteps {
                 try TrainingCheckpoint.save(state: state, parameters: parameters, optimizer: optimizer, in: directory)
+                if state.step == CheckpointHalt.step { CheckpointHalt.standStill() }
             }
             // Tests simulate a crash here: stop without writing anything more.
             if state.step == interruptAfterStep { return nil }

@@ -1,10 +1,25 @@
+import Engine
 import Foundation
 import Tokenizers
 import XCTest
 
-/// Kills `unlearn train` with SIGKILL at several moments, resumes it, and requires the final model to be
-/// byte-identical to an uninterrupted run's.
+/// Kills `unlearn train` and `unlearn run` with SIGKILL at seeded checkpoint steps, resumes them, and
+/// requires the final model to be byte-identical to an uninterrupted run's.
+///
+/// The run halts itself right after the checkpoint a kill needs (`UNLEARN_HALT_AFTER_CHECKPOINT`), so
+/// every kill happens, at the step printed, whatever the machine's speed. `UNLEARN_KILL_SEED` replays a
+/// printed seed.
 final class KillAndResumeTests: XCTestCase {
+    /// Three distinct checkpoint steps, sorted, drawn from `candidates` with a printed, replayable seed.
+    static func killSteps(from candidates: [Int], test: String) -> [Int] {
+        let seed = ProcessInfo.processInfo.environment["UNLEARN_KILL_SEED"].flatMap { UInt64($0) }
+            ?? UInt64(truncatingIfNeeded: test.utf8.reduce(5381) { $0 &* 33 &+ Int($1) })
+        var generator = SeededGenerator(seed: seed)
+        let steps = Array(candidates.shuffled(using: &generator).prefix(3)).sorted()
+        print("\(test): SIGKILL after the checkpoints of steps \(steps) (UNLEARN_KILL_SEED=\(seed))")
+        return steps
+    }
+
     /// The `unlearn` executable built next to the test bundle (scripts/test.sh builds every product).
     static var executable: URL? {
         let candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
@@ -13,7 +28,7 @@ final class KillAndResumeTests: XCTestCase {
     }
 
     func testKilledTrainingResumesToTheSameBytes() throws {
-        guard let executable = Self.executable else { throw XCTSkip("the unlearn executable is not built next to the tests") }
+        let executable = try XCTUnwrap(Self.executable, "the unlearn executable is not built next to the tests: run swift build --build-tests")
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-kill-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -27,13 +42,15 @@ final class KillAndResumeTests: XCTestCase {
             ["train", "--architecture", "micro", "--tokenizer", tokenizer.path, "--data", data.path, "--out", out.path,
              "--steps", "24", "--batch-size", "4", "--learning-rate", "3e-3", "--checkpoint-every", "2", "--max-length", "48", "--seed", "5"]
         }
-        try assertKillsResumeToTheSameBytes(executable: executable, arguments: arguments, root: root, killAtSteps: [4, 11, 17])
+        // Checkpoints every 2 steps; the last one (24) is the finished run's.
+        let steps = Self.killSteps(from: Array(stride(from: 2, through: 22, by: 2)), test: "train")
+        try assertKillsResumeToTheSameBytes(executable: executable, arguments: arguments, root: root, killAtSteps: steps)
     }
 
     /// `unlearn run` (NPO, whose reference likelihoods must be recomputed from the original model on every
-    /// resume) from a YAML config, killed at three seeded-random steps.
+    /// resume) from a YAML config, killed at three seeded-random checkpoint steps.
     func testKilledUnlearningRunResumesToTheSameBytes() throws {
-        guard let executable = Self.executable else { throw XCTSkip("the unlearn executable is not built next to the tests") }
+        let executable = try XCTUnwrap(Self.executable, "the unlearn executable is not built next to the tests: run swift build --build-tests")
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-kill-run-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -61,8 +78,7 @@ final class KillAndResumeTests: XCTestCase {
             ["run", "--config", config.path, "--model", target.appendingPathComponent("model").path, "--forget", forget.path,
              "--retain", retain.path, "--out", out.path]
         }
-        var generator = SystemRandomNumberGenerator()
-        let steps = (0..<3).map { _ in Int.random(in: 2...10, using: &generator) }.sorted()
+        let steps = Self.killSteps(from: [2, 4, 6, 8, 10], test: "run")
         try assertKillsResumeToTheSameBytes(executable: executable, arguments: arguments, root: root, killAtSteps: steps)
         let record = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("b/run.json"))) as? [String: Any]
         XCTAssertEqual((record?["method"] as? [String: Any])?["method"] as? String, "npo", "run.json records the method from the YAML file")
@@ -94,14 +110,17 @@ final class KillAndResumeTests: XCTestCase {
         return (process.terminationStatus, text)
     }
 
-    /// Runs `arguments(root/a)` straight through, then `arguments(root/b)` killed with SIGKILL once its
-    /// checkpoint reaches each of `killAtSteps` and resumed, and requires the same exported bytes.
+    /// Runs `arguments(root/a)` straight through, then `arguments(root/b)` halted after its checkpoint of
+    /// each of `killAtSteps`, killed with SIGKILL there and resumed, and requires the same exported bytes.
     private func assertKillsResumeToTheSameBytes(executable: URL, arguments: (URL) -> [String], root: URL, killAtSteps: [Int],
                                                  file: StaticString = #filePath, line: UInt = #line) throws {
-        func launch(_ arguments: [String]) throws -> Process {
+        func launch(_ arguments: [String], haltAfter step: Int? = nil) throws -> Process {
             let process = Process()
             process.executableURL = executable
             process.arguments = arguments
+            var environment = ProcessInfo.processInfo.environment
+            environment["UNLEARN_HALT_AFTER_CHECKPOINT"] = step.map(String.init)
+            process.environment = environment
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
@@ -114,31 +133,32 @@ final class KillAndResumeTests: XCTestCase {
         let expected = try Data(contentsOf: uninterrupted.appendingPathComponent("model/model.safetensors"))
 
         let interrupted = root.appendingPathComponent("b")
-        var kills = 0
         for (index, target) in killAtSteps.enumerated() {
-            let process = try launch(arguments(interrupted) + (index == 0 ? [] : ["--resume"]))
-            // Kill once the checkpoint has reached `target` steps, or as soon as the run is past it.
-            let deadline = Date().addingTimeInterval(120)
+            let process = try launch(arguments(interrupted) + (index == 0 ? [] : ["--resume"]), haltAfter: target)
+            // The run stands still once its checkpoint of `target` is on disk; wait for that file (the
+            // deadline only turns a broken hook into a failure instead of a hang).
+            let deadline = Date().addingTimeInterval(600)
+            var reached: Int? = nil
             while process.isRunning && Date() < deadline {
                 if let state = try? Data(contentsOf: interrupted.appendingPathComponent("checkpoint/state.json")),
                    let object = try? JSONSerialization.jsonObject(with: state) as? [String: Any],
-                   let step = object["step"] as? Int, step >= target {
+                   let step = object["step"] as? Int, step == target {
+                    reached = step
                     break
                 }
-                usleep(2000)
+                usleep(10_000)
             }
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                kills += 1
-            }
+            XCTAssertEqual(reached, target, "the run never halted after its checkpoint of step \(target)", file: file, line: line)
+            XCTAssertTrue(process.isRunning, "the run ended before it could be killed at step \(target)", file: file, line: line)
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            // Whatever the moment of the kill, the checkpoint on disk is complete and readable.
+            XCTAssertEqual(process.terminationReason, .uncaughtSignal, "step \(target): the run was not killed", file: file, line: line)
+            // The checkpoint on disk is complete and readable after the kill.
             XCTAssertNotNil(try? Data(contentsOf: interrupted.appendingPathComponent("checkpoint/model.safetensors")), file: file, line: line)
         }
         let finish = try launch(arguments(interrupted) + ["--resume"])
         finish.waitUntilExit()
         XCTAssertEqual(finish.terminationStatus, 0, file: file, line: line)
-        XCTAssertGreaterThan(kills, 0, "the runs finished before they could be killed", file: file, line: line)
         XCTAssertEqual(try Data(contentsOf: interrupted.appendingPathComponent("model/model.safetensors")), expected, file: file, line: line)
     }
 }
