@@ -113,7 +113,12 @@ public struct TofuSuite {
             probabilityWithOptions: withOptions ? zip(truthScores, wrongLosses).map {
                 TofuStatistics.probabilityWithOptions(correctAverageLoss: $0.averageLoss, wrongAverageLosses: $1)
             } : nil,
-            minKScore: try truthScores.map { try MembershipInference.minKScore(tokenLogProbabilities: $0.tokenLogProbabilities, fraction: 0.4) })
+            // open-unlearning's tokenwise_logprobs leaves out the final (EOS) prediction that the
+            // probability above includes (`actual_indices[:-1]`); Min-K% follows it.
+            minKScore: try truthScores.map { score in
+                let eos = tokenizer.eosTokenIds.isEmpty || score.tokenLogProbabilities.count < 2 ? 0 : 1
+                return try MembershipInference.minKScore(tokenLogProbabilities: Array(score.tokenLogProbabilities.dropLast(eos)), fraction: 0.4)
+            })
     }
 
     /// Raw truth ratios on the forget split: what an oracle contributes to forget quality (no generation).
