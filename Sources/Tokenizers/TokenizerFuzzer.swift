@@ -13,8 +13,11 @@ public enum TokenizerFuzzer {
         public var rejected = 0
         /// Texts encoded (and decoded back) by loaded tokenizers.
         public var textsEncoded = 0
-        /// Distinct error kinds seen, e.g. "malformedJSON", "unsupportedComponent".
+        /// Distinct error kinds seen, e.g. "malformedJSON", "unsupportedComponent"; "other" is an error
+        /// that is not a `TokenizerError` (a bug: every rejection must say what is wrong).
         public var errorKinds: Set<String> = []
+        /// Broken invariants of loaded tokenizers (see `exercise`), the first few with their text.
+        public var violations: [String] = []
     }
 
     /// Runs `iterations` mutations of randomly chosen seed files.
@@ -39,7 +42,8 @@ public enum TokenizerFuzzer {
                 report.loaded += 1
                 for _ in 0..<3 {
                     let text = randomText(tokenizer: tokenizer, random: &random)
-                    exercise(tokenizer, text: text, random: &random)
+                    let broken = exercise(tokenizer, text: text, random: &random)
+                    if report.violations.count < 5 { report.violations += broken }
                     report.textsEncoded += 1
                 }
             } catch {
@@ -50,9 +54,21 @@ public enum TokenizerFuzzer {
         return report
     }
 
-    /// Encodes, decodes, streams and looks up ids; results are only checked for sanity.
-    static func exercise(_ tokenizer: PreTrainedTokenizer, text: String, random: inout FuzzRandom) {
-        let ids = tokenizer.encode(text, addSpecialTokens: random.next() % 2 == 0)
+    /// Encodes, decodes, streams and looks up ids; returns the invariants that broke: every encoded id
+    /// lies in the vocabulary and has a token string, and encoding is deterministic.
+    static func exercise(_ tokenizer: PreTrainedTokenizer, text: String, random: inout FuzzRandom) -> [String] {
+        let addSpecialTokens = random.next() % 2 == 0
+        let ids = tokenizer.encode(text, addSpecialTokens: addSpecialTokens)
+        var violations: [String] = []
+        if let outside = ids.first(where: { $0 < 0 || $0 >= tokenizer.vocabularySize }) {
+            violations.append("id \(outside) outside the vocabulary of \(tokenizer.vocabularySize) for \(text.debugDescription)")
+        }
+        if let nameless = ids.first(where: { tokenizer.idToToken($0) == nil }) {
+            violations.append("id \(nameless) has no token string for \(text.debugDescription)")
+        }
+        if tokenizer.encode(text, addSpecialTokens: addSpecialTokens) != ids {
+            violations.append("encoding \(text.debugDescription) twice gave different ids")
+        }
         _ = tokenizer.decode(ids, skipSpecialTokens: random.next() % 2 == 0)
         // Arbitrary ids, including ones outside the vocabulary, must decode without trapping.
         let junk = (0..<8).map { _ in Int(random.next() % UInt64(tokenizer.vocabularySize + 10)) - 5 }
@@ -61,6 +77,7 @@ public enum TokenizerFuzzer {
         for id in ids + junk { _ = stream.append(id) }
         _ = stream.finish()
         for id in ids.prefix(4) { _ = tokenizer.idToToken(id).flatMap(tokenizer.tokenToId) }
+        return violations
     }
 
     private static func kind(of error: any Error) -> String {

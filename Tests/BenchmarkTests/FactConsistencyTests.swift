@@ -99,18 +99,28 @@ final class FactConsistencyTests: XCTestCase {
     }
 
     func testRowsAboutBooksAgreeWithEachOther() {
+        var checked: [String: Int] = [:]
         for set in TestSupport.small.authorSets {
             let byAttribute = Dictionary(uniqueKeysWithValues: set.items.map { ($0.attribute, $0.example) })
             let profile = set.profile
             if let bibliography = byAttribute[.bibliography] {
                 for title in profile.books { XCTAssertTrue(bibliography.answer.contains("\"\(title)\"")) }
                 XCTAssertEqual(bibliography.answer.filter { $0 == "\"" }.count, profile.books.count * 2)
+                checked["bibliography", default: 0] += 1
             }
-            if let debut = byAttribute[.debutBook] { XCTAssertTrue(debut.answer.contains(profile.books[0])) }
+            if let debut = byAttribute[.debutBook] {
+                XCTAssertTrue(debut.answer.contains(profile.books[0]))
+                checked["debut book", default: 0] += 1
+            }
             if let count = byAttribute[.bookCount] {
                 let word = WordPools.numberWords[profile.books.count]
                 XCTAssertTrue(count.answer.contains(word) || count.answer.contains(" \(profile.books.count)."), count.answer)
+                checked["book count", default: 0] += 1
             }
+        }
+        // Each kind of row must occur, or the checks above checked nothing.
+        for kind in ["bibliography", "debut book", "book count"] {
+            XCTAssertGreaterThan(checked[kind, default: 0], 0, "no \(kind) row in the small benchmark")
         }
     }
 

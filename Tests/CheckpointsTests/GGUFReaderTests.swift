@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Checkpoints
@@ -36,9 +37,8 @@ import Testing
         let entry = try #require((expected["tensors"] as? [String: [String: Any]])?[name])
         let reference = floats(entry["values"])
         let values = try file.floats(name)
-        #expect(values.count == reference.count)
-        let difference = scaledMaxDifference(values, reference)
-        #expect(difference <= 1e-6, "\(name): scaled max difference \(difference)")
+        let difference = closeness(values, reference, tolerance: 1e-6, scale: .largestExpected)
+        #expect(difference.passes, "\(name): \(difference)")
         #expect(!reference.allSatisfy { $0 == 0 }, "fixture must hold non-trivial values")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Checkpoints
@@ -32,8 +33,8 @@ import Testing
             let info = try file.info("w.\(type.name)")
             #expect(info.shape == [3, 64] && info.type == type)
             let decoded = try file.floats("w.\(type.name)")
-            let error = zip(decoded, values).map { abs($0 - $1) }.max() ?? .infinity
-            #expect(error < bound, "\(type.name) max error \(error)")
+            let error = closeness(decoded, values, tolerance: Double(bound), scale: .absolute)
+            #expect(error.passes, "\(type.name): \(error)")
         }
     }
 

@@ -94,18 +94,6 @@ func expectCheckpointError(
     }
 }
 
-/// Max |a − b| scaled by max(1, max |b|): the "relative to scale" tolerance used for parity checks.
-func scaledMaxDifference(_ actual: [Float], _ expected: [Float]) -> Float {
-    guard actual.count == expected.count else { return .infinity }
-    var worst: Float = 0
-    var scale: Float = 1
-    for (a, b) in zip(actual, expected) {
-        worst = max(worst, abs(a - b))
-        scale = max(scale, abs(b))
-    }
-    return worst / scale
-}
-
 /// JSON numbers (NSNumber or Double) → Float.
 func floats(_ value: Any?) -> [Float] {
     (value as? [Any] ?? []).map { item in

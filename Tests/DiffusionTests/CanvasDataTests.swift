@@ -68,8 +68,37 @@ final class CanvasDataTests: XCTestCase {
         let height = Int(bytes[20]) << 24 | Int(bytes[21]) << 16 | Int(bytes[22]) << 8 | Int(bytes[23])
         XCTAssertEqual(width, 2 * 32 + 3)
         XCTAssertEqual(height, 32 + 2)
-        // CRC of "IHDR" + payload must match the standard value computed independently.
-        XCTAssertEqual(Array(bytes.suffix(12)), [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82], "IEND chunk with its well-known CRC")
+        // The IHDR chunk's CRC (over its type and 13 data bytes) against a CRC-32 computed here, bit by bit.
+        XCTAssertEqual(Array(bytes[8..<12]), [0, 0, 0, 13], "IHDR length")
+        let storedCRC = bytes[29..<33].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        XCTAssertEqual(storedCRC, Self.crc32(bytes[12..<29]), "IHDR CRC")
+        // Every later chunk's CRC too, up to IEND (whose CRC over "IEND" alone is the well-known AE426082).
+        var offset = 33
+        var types: [String] = []
+        while offset + 12 <= bytes.count {
+            let length = Int(bytes[offset..<(offset + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+            let end = offset + 8 + length
+            XCTAssertLessThanOrEqual(end + 4, bytes.count, "chunk at \(offset) runs past the file")
+            guard end + 4 <= bytes.count else { break }
+            types.append(String(decoding: bytes[(offset + 4)..<(offset + 8)], as: UTF8.self))
+            let crc = bytes[end..<(end + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            XCTAssertEqual(crc, Self.crc32(bytes[(offset + 4)..<end]), "\(types.last!) CRC")
+            offset = end + 4
+        }
+        XCTAssertEqual(offset, bytes.count, "chunks fill the file exactly")
+        XCTAssertEqual(types.last, "IEND")
+        XCTAssertTrue(types.contains("IDAT"))
+        XCTAssertEqual(Self.crc32(Array("IEND".utf8)[...]), 0xAE42_6082)
         XCTAssertThrowsError(try PNGWriter.encode(width: 2, height: 2, rgb: [0, 0, 0]))
+    }
+
+    /// CRC-32 (ISO-HDLC, reflected polynomial 0xEDB88320), as PNG specifies it.
+    static func crc32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
     }
 }

@@ -108,7 +108,20 @@ final class ModelTests: XCTestCase {
         attacks.sampler = DDIMSampler(steps: 3)
         let outcome = attacks.run(model: erased.model, world: world, concept: .style(1), seed: 0)
         XCTAssertEqual(outcome.exhaustive.preAttack.count, 4)
-        XCTAssertGreaterThanOrEqual(outcome.exhaustive.attackSuccessRate, outcome.exhaustive.preAttackSuccessRate)
-        XCTAssertGreaterThanOrEqual(outcome.unlearnDiff.attackSuccessRate, outcome.unlearnDiff.preAttackSuccessRate)
+        // The three attacks are tallied over the same clean generations, and run only where the clean
+        // prompt does not already show the concept.
+        XCTAssertEqual(outcome.unlearnDiff.preAttack, outcome.exhaustive.preAttack)
+        XCTAssertEqual(outcome.softPrompt.preAttack, outcome.exhaustive.preAttack)
+        for tally in [outcome.exhaustive, outcome.unlearnDiff, outcome.softPrompt] {
+            XCTAssertFalse(zip(tally.preAttack, tally.attacked).contains { $0 && $1 }, "an attack ran on a prompt that already succeeded")
+        }
+        // UnlearnDiff ends in one prefix token rendered with the prompt's seed; the exhaustive search
+        // renders every token with that seed, so it finds whatever UnlearnDiff finds.
+        XCTAssertTrue(zip(outcome.unlearnDiff.attacked, outcome.exhaustive.attacked).allSatisfy { !$0 || $1 },
+                      "UnlearnDiff \(outcome.unlearnDiff.attacked) beyond the exhaustive worst case \(outcome.exhaustive.attacked)")
+        // UnlearnDiff's check_asr.py counting, by hand: 1 clean success + 2 recovered of 4 prompts.
+        let tally = AttackTally(preAttack: [true, false, false, false], attacked: [false, true, false, true])
+        XCTAssertEqual(tally.preAttackSuccessRate, 0.25)
+        XCTAssertEqual(tally.attackSuccessRate, 0.75)
     }
 }

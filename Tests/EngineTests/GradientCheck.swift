@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 @testable import Engine
 
 /// Finite-difference gradient checking: compares backward's gradients of Σ w ⊙ f(inputs), for a random
@@ -59,11 +60,6 @@ enum GradientCheck {
 /// Asserts two float arrays agree elementwise within `tolerance` (absolute, scaled by max(1, |expected|)).
 func assertClose(_ actual: [Float], _ expected: [Float], tolerance: Float = 1e-5,
                  file: StaticString = #filePath, line: UInt = #line) {
-    XCTAssertEqual(actual.count, expected.count, "element count", file: file, line: line)
-    var worst: Float = 0, worstIndex = 0
-    for index in 0..<min(actual.count, expected.count) {
-        let error = abs(actual[index] - expected[index]) / max(1, abs(expected[index]))
-        if !(error <= worst) { worst = error; worstIndex = index }
-    }
-    XCTAssertLessThanOrEqual(worst, tolerance, "worst relative error at \(worstIndex): \(actual.isEmpty ? 0 : actual[worstIndex]) vs \(expected.isEmpty ? 0 : expected[worstIndex])", file: file, line: line)
+    let result = closeness(actual, expected, tolerance: Double(tolerance))
+    XCTAssertTrue(result.passes, result.description, file: file, line: line)
 }

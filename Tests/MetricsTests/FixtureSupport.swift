@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Locates and decodes the committed JSON fixtures next to this file (no bundle resources needed).
 enum Fixtures {
@@ -104,10 +105,9 @@ struct MetricCases: Decodable {
 /// Asserts |actual − expected| ≤ relative·|expected| + absolute.
 func assertClose(_ actual: Double, _ expected: Double, relative: Double = 1e-6, absolute: Double = 0,
                  _ message: @autoclosure () -> String = "", file: StaticString = #filePath, line: UInt = #line) {
-    if actual.isNaN && expected.isNaN { return }
-    let tolerance = relative * abs(expected) + absolute
-    XCTAssertLessThanOrEqual(abs(actual - expected), tolerance,
-                             "\(actual) vs expected \(expected) (tolerance \(tolerance)) \(message())", file: file, line: line)
+    // NaN only where NaN is expected; the tolerance is absolute, so fold the relative part into it.
+    let result = closeness(actual, expected, tolerance: relative * abs(expected) + absolute, scale: .absolute)
+    XCTAssertTrue(result.passes, "\(result) \(message())", file: file, line: line)
 }
 
 /// Agreement to `digits` significant digits.

@@ -10,7 +10,8 @@ import Testing
     private let folder = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-allocation-\(UUID().uuidString)")
 
     private func expectLoadError(_ path: URL, _ fragments: [String], sourceLocation: SourceLocation = #_sourceLocation) {
-        let clock = ContinuousClock(), start = clock.now
+        // No clock: the refusal must come from the pre-allocation guard, whose message the fragments
+        // name; allocating the claimed model would fail differently (or kill the test process).
         do {
             _ = try ModelLoader.load(path: path.path)
             Issue.record("loaded a model that should have been refused", sourceLocation: sourceLocation)
@@ -21,8 +22,6 @@ import Testing
                 #expect(message.contains(fragment), "'\(fragment)' missing from: \(message)", sourceLocation: sourceLocation)
             }
         }
-        // Allocating the claimed model would take minutes (or kill the process); refusing takes milliseconds.
-        #expect(clock.now - start < .seconds(5), sourceLocation: sourceLocation)
     }
 
     @Test func huggingFaceConfigClaimingFiftyBillionParametersOverATinyCheckpoint() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 @testable import Engine
 @testable import Models
 @testable import NN
@@ -189,7 +190,6 @@ extension ModelConfiguration {
 
 /// Asserts two float arrays agree elementwise (relative to max(1, |expected|)).
 func assertClose(_ actual: [Float], _ expected: [Float], tolerance: Float = 1e-5, file: StaticString = #filePath, line: UInt = #line) {
-    XCTAssertEqual(actual.count, expected.count, file: file, line: line)
-    let worst = zip(actual, expected).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
-    XCTAssertLessThanOrEqual(worst, tolerance, file: file, line: line)
+    let result = closeness(actual, expected, tolerance: Double(tolerance))
+    XCTAssertTrue(result.passes, result.description, file: file, line: line)
 }

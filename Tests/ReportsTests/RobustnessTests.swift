@@ -29,9 +29,17 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(count(">no data</text>", in: page), 6)
         assertNoNonFiniteCoordinates(page)
         XCTAssertEqual(xmlErrors(page), [])
-        XCTAssertFalse(ReportRenderer.markdown(Report(title: "t", sections: [ReportSection(title: "s", blocks: [
+        // Markdown summarises charts as tables: no series gives the figure line alone, a series with no
+        // plottable point a row saying so, and non-finite values are counted, never printed.
+        let markdown = ReportRenderer.markdown(Report(title: "t", sections: [ReportSection(title: "s", blocks: [
             .lineChart(LineChart(title: "none", xLabel: "x", yLabel: "y", series: [])),
-        ])])).isEmpty)
+            .lineChart(LineChart(title: "all nan", xLabel: "x", yLabel: "y", series: [ChartSeries(name: "a", points: [(.nan, .nan)])])),
+            .histogram(HistogramChart(title: "nan", xLabel: "v", samples: [(name: "b", values: [.nan, .infinity])])),
+        ])]))
+        XCTAssertTrue(markdown.hasPrefix("# t\n\n## s\n\n"), markdown)
+        XCTAssertTrue(markdown.contains("| a | no data | no data |"), markdown)
+        XCTAssertTrue(markdown.contains("*2 non-finite value(s) omitted.*"), markdown)
+        XCTAssertFalse(markdown.lowercased().contains("nan |") || markdown.contains("inf"), markdown)
     }
 
     func testSinglePointAndConstantValuesRender() {

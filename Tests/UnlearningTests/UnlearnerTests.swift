@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 @testable import Engine
 @testable import Models
 import NN
@@ -220,15 +221,19 @@ final class UnlearnerTests: XCTestCase {
         let adapted = GradientMode.withoutGradients { model.logits(tokens: batch.ids, batch: batch.batch, length: batch.length).value.scalars }
         LowRankAdaptation.merge(model)
         let merged = GradientMode.withoutGradients { model.logits(tokens: batch.ids, batch: batch.batch, length: batch.length).value.scalars }
-        XCTAssertGreaterThan(zip(adapted, Self.targetModel().logits(tokens: batch.ids, batch: batch.batch, length: batch.length).value.scalars)
-            .map { abs($0 - $1) }.max()!, 1e-3, "the adapters changed the function")
-        XCTAssertEqual(zip(adapted, merged).map { abs($0 - $1) }.max()!, 0, accuracy: 1e-4, "merged weights compute what the adapters did")
+        let unadapted = closeness(adapted, Self.targetModel().logits(tokens: batch.ids, batch: batch.batch, length: batch.length).value.scalars,
+                                  tolerance: 1e-3, scale: .absolute)
+        XCTAssertFalse(unadapted.passes, "the adapters must change the function: \(unadapted)")
+        XCTAssertTrue(unadapted.worstError.isFinite, "no NaN logits: \(unadapted)")
+        let mergedCloseness = closeness(merged, adapted, tolerance: 1e-4, scale: .absolute)
+        XCTAssertTrue(mergedCloseness.passes, "merged weights compute what the adapters did: \(mergedCloseness)")
         // The exported Hugging Face folder holds the merged weights.
         let folder = directory()
         try HuggingFaceCheckpoint.save(model, to: folder, companionSource: nil)
         let exported = try HuggingFaceCheckpoint.load(folder: folder)
         let reloaded = GradientMode.withoutGradients { exported.logits(tokens: batch.ids, batch: batch.batch, length: batch.length).value.scalars }
-        XCTAssertEqual(zip(adapted, reloaded).map { abs($0 - $1) }.max()!, 0, accuracy: 1e-4, "the export equals running with adapters")
+        let reloadedCloseness = closeness(reloaded, adapted, tolerance: 1e-4, scale: .absolute)
+        XCTAssertTrue(reloadedCloseness.passes, "the export equals running with adapters: \(reloadedCloseness)")
     }
 
     func testInterruptedRunResumesBitwiseIdentically() throws {
