@@ -60,6 +60,8 @@ let package = Package(
         .executableTarget(name: "tokenizer-parity", dependencies: ["Tokenizers"]),
         // What every test target shares: the NaN-aware closeness check and the real-model switch.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Reads Package.swift and every import line: the layering rules between Core, Language, Vision and Tools.
+        .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "EngineTests", dependencies: ["TestSupport", "Engine"]),
         .testTarget(name: "NNTests", dependencies: ["TestSupport", "NN", "Engine"]),
         .testTarget(name: "MetricsTests", dependencies: ["TestSupport", "Metrics"], exclude: ["Fixtures"]),
