@@ -250,9 +250,8 @@ import Training
     }
 
     /// Min-K% (k = 0.4) membership scores of the answers: open-unlearning's `tokenwise_logprobs` leaves the
-    /// final EOS prediction out of the scored tokens (`actual_indices[:-1]`, reference notes §3.3). When this
-    /// test was written Unlearn's `TofuSuite` fed Min-K% the same token log-probabilities as the probability
-    /// (EOS included), so its per-sample scores differ from the reference and this test fails.
+    /// final EOS prediction out of the scored tokens (`actual_indices[:-1]`, reference notes §3.3). This test
+    /// found that `TofuSuite` used to score Min-K% with the EOS included, as the probability does.
     @Test func tofuMinKScoresMatchPerSample() throws {
         let run = try Self.evaluated.get()
         for name in ["forget", "holdout"] {
