@@ -1,8 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Layers form a DAG: Engine → NN → (Models, Tokenizers, Checkpoints) → … → the `unlearn` CLI.
-// Each layer is one target with its own test target.
+// Four groups, each a folder of Sources: Core (engine, modules, checkpoints, metrics, reports), Language
+// (language models and their unlearning), Vision (classifiers, diffusion) and Tools (the CLI). Core imports
+// neither Language nor Vision, Language and Vision never import each other, Tools sees everything;
+// ArchitectureTests checks it against every import line. Within a group the targets form a DAG.
 let releaseSpeed: [SwiftSetting] = [
     // Pointer kernels are bounds-checked in debug builds (tests) and unchecked in release.
     .unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release))
@@ -26,27 +28,27 @@ let package = Package(
     ],
     targets: [
         // AVX-512 kernels Swift cannot emit at its baseline x86-64 target, chosen at run time.
-        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"], .when(configuration: .release))]),
-        .target(name: "Engine", dependencies: ["CKernels"], swiftSettings: releaseSpeed),
-        .target(name: "NN", dependencies: ["Engine"], swiftSettings: releaseSpeed),
-        .target(name: "Checkpoints", swiftSettings: releaseSpeed),
+        .target(name: "CKernels", path: "Sources/Core/CKernels", cSettings: [.unsafeFlags(["-O3"], .when(configuration: .release))]),
+        .target(name: "Engine", dependencies: ["CKernels"], path: "Sources/Core/Engine", swiftSettings: releaseSpeed),
+        .target(name: "NN", dependencies: ["Engine"], path: "Sources/Core/NN", swiftSettings: releaseSpeed),
+        .target(name: "Checkpoints", path: "Sources/Core/Checkpoints", swiftSettings: releaseSpeed),
         // Python's zlib.compress is the reference for the zlib MIA score; linking the same C library
         // reproduces its compressed lengths byte for byte.
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Metrics", dependencies: ["CZlib"], swiftSettings: releaseSpeed),
-        .target(name: "Tokenizers", swiftSettings: releaseSpeed),
-        .target(name: "Models", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers"], swiftSettings: releaseSpeed),
-        .target(name: "Benchmark", dependencies: ["Checkpoints"], swiftSettings: releaseSpeed),
-        .target(name: "Evaluation", dependencies: ["Engine", "Models", "Tokenizers", "Training", "Benchmark", "Metrics"], swiftSettings: releaseSpeed),
-        .target(name: "Performance", dependencies: ["Engine", "NN", "Models"], swiftSettings: releaseSpeed),
-        .target(name: "Training", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Benchmark", .product(name: "Yams", package: "Yams")], swiftSettings: releaseSpeed),
-        .target(name: "Unlearning", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Training", "Benchmark"], swiftSettings: releaseSpeed),
-        .target(name: "Reports"),
+        .systemLibrary(name: "CZlib", path: "Sources/Core/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Metrics", dependencies: ["CZlib"], path: "Sources/Core/Metrics", swiftSettings: releaseSpeed),
+        .target(name: "Tokenizers", path: "Sources/Language/Tokenizers", swiftSettings: releaseSpeed),
+        .target(name: "Models", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers"], path: "Sources/Language/Models", swiftSettings: releaseSpeed),
+        .target(name: "Benchmark", dependencies: ["Checkpoints"], path: "Sources/Language/Benchmark", swiftSettings: releaseSpeed),
+        .target(name: "Evaluation", dependencies: ["Engine", "Models", "Tokenizers", "Training", "Benchmark", "Metrics"], path: "Sources/Language/Evaluation", swiftSettings: releaseSpeed),
+        .target(name: "Performance", dependencies: ["Engine", "NN", "Models"], path: "Sources/Language/Performance", swiftSettings: releaseSpeed),
+        .target(name: "Training", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Benchmark", .product(name: "Yams", package: "Yams")], path: "Sources/Language/Training", swiftSettings: releaseSpeed),
+        .target(name: "Unlearning", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Training", "Benchmark"], path: "Sources/Language/Unlearning", swiftSettings: releaseSpeed),
+        .target(name: "Reports", path: "Sources/Core/Reports"),
         // Concept erasure for a tiny latent text-to-image diffusion model (ESD, AdvUnlearn, SalUn, UnlearnDiff).
-        .target(name: "Diffusion", dependencies: ["Engine", "NN", "Checkpoints", "CZlib", "Reports"], swiftSettings: releaseSpeed),
-        .target(name: "Attacks", dependencies: ["Engine", "Checkpoints", "Metrics", "Models", "Tokenizers", "Training", "Benchmark", "Evaluation"], swiftSettings: releaseSpeed),
-        .target(name: "Classifiers", dependencies: ["Engine", "NN", "Metrics", "Reports", "Checkpoints"], swiftSettings: releaseSpeed),
-        .target(name: "Workflows", dependencies: ["Checkpoints", "Metrics", "Models", "Training", "Benchmark", "Evaluation", "Unlearning", "Reports", "Attacks"], swiftSettings: releaseSpeed),
+        .target(name: "Diffusion", dependencies: ["Engine", "NN", "Checkpoints", "CZlib", "Reports"], path: "Sources/Vision/Diffusion", swiftSettings: releaseSpeed),
+        .target(name: "Attacks", dependencies: ["Engine", "Checkpoints", "Metrics", "Models", "Tokenizers", "Training", "Benchmark", "Evaluation"], path: "Sources/Language/Attacks", swiftSettings: releaseSpeed),
+        .target(name: "Classifiers", dependencies: ["Engine", "NN", "Metrics", "Reports", "Checkpoints"], path: "Sources/Vision/Classifiers", swiftSettings: releaseSpeed),
+        .target(name: "Workflows", dependencies: ["Checkpoints", "Metrics", "Models", "Training", "Benchmark", "Evaluation", "Unlearning", "Reports", "Attacks"], path: "Sources/Language/Workflows", swiftSettings: releaseSpeed),
         .executableTarget(
             name: "unlearn",
             dependencies: [
@@ -54,10 +56,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            path: "Sources/Tools/unlearn",
             swiftSettings: releaseSpeed
         ),
         // Writes BPE-trained tokenizers and their ids for scripts/fixtures/check_trained_tokenizer.py.
-        .executableTarget(name: "tokenizer-parity", dependencies: ["Tokenizers"]),
+        .executableTarget(name: "tokenizer-parity", dependencies: ["Tokenizers"], path: "Sources/Tools/tokenizer-parity"),
         // What every test target shares: the NaN-aware closeness check and the real-model switch.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // Reads Package.swift and every import line: the layering rules between Core, Language, Vision and Tools.

@@ -8,16 +8,6 @@ import Testing
     /// The package root (two folders above this file).
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The group of each production target. Targets under `Sources/<Group>/` take the group from their
-    /// path; the rest from this list until they move into their group's folder.
-    static let groups: [String: Group] = [
-        "CKernels": .core, "Engine": .core, "NN": .core, "Checkpoints": .core, "CZlib": .core, "Metrics": .core, "Reports": .core,
-        "Tokenizers": .language, "Models": .language, "Benchmark": .language, "Training": .language, "Unlearning": .language,
-        "Evaluation": .language, "Attacks": .language, "Workflows": .language, "Performance": .language,
-        "Classifiers": .vision, "Diffusion": .vision,
-        "unlearn": .tools, "tokenizer-parity": .tools,
-    ]
-
     /// The four layers of the package.
     enum Group: String, CaseIterable {
         case core = "Core", language = "Language", vision = "Vision", tools = "Tools"
@@ -44,7 +34,7 @@ import Testing
         var violations: [String] = []
         for target in targets where target.kind != "systemLibrary" {
             guard let group = Self.group(of: target) else {
-                violations.append("\(target.name): no group (move it under Sources/Core|Language|Vision|Tools)")
+                violations.append("\(target.name): not in a group's folder (give it path: \"Sources/Core|Language|Vision|Tools/\(target.name)\")")
                 continue
             }
             let folder = Self.root.appendingPathComponent(target.path ?? "Sources/\(target.name)")
@@ -87,13 +77,10 @@ import Testing
         #expect(Self.group(of: targets[0]) == .core)
     }
 
-    /// The group from the target's folder, else from `groups`.
+    /// The group from the target's folder, `Sources/<Group>/<Target>`.
     static func group(of target: PackageManifest.Target) -> Group? {
-        if let path = target.path {
-            let parts = path.split(separator: "/")
-            if parts.count >= 3, parts[0] == "Sources", let group = Group(rawValue: String(parts[1])) { return group }
-        }
-        return groups[target.name]
+        guard let parts = target.path?.split(separator: "/"), parts.count == 3, parts[0] == "Sources" else { return nil }
+        return Group(rawValue: String(parts[1]))
     }
 
     /// Every `import M` (also `@testable`, `@_exported`, `import struct M.X`) of the Swift files under `folder`.
