@@ -1,4 +1,5 @@
 import Foundation
+import Optimization
 import XCTest
 @testable import Evaluation
 import Metrics

@@ -1,5 +1,6 @@
 import Checkpoints
 import Foundation
+import Optimization
 import Testing
 
 @testable import Training
@@ -19,7 +20,7 @@ import Testing
             let expanded = try options(yaml)
             Issue.record("accepted as \(expanded)", sourceLocation: sourceLocation)
         } catch {
-            #expect(error is Training.ConfigurationError, "\(type(of: error))", sourceLocation: sourceLocation)
+            #expect(error is ConfigurationFileError, "\(type(of: error))", sourceLocation: sourceLocation)
             #expect("\(error)".hasPrefix("runs/npo.yaml"), "error must name the file: \(error)", sourceLocation: sourceLocation)
             #expect("\(error)".contains(fragment), "'\(fragment)' missing from: \(error)", sourceLocation: sourceLocation)
         }
@@ -103,11 +104,11 @@ import Testing
         } catch {
             #expect("\(error)" == "runs/npo.yaml: not UTF-8 text")
         }
-        #expect(throws: Training.ConfigurationError.self) {
+        #expect(throws: ConfigurationFileError.self) {
             _ = try ConfigurationFile.options(yaml: Data(count: ConfigurationFile.maximumFileSize + 1), source: "big.yaml")
         }
-        #expect(throws: Training.ConfigurationError.self) { _ = try ConfigurationFile.expand(["run", "--config"]) }
-        #expect(throws: Training.ConfigurationError.self) { _ = try ConfigurationFile.expand(["--config", "/nonexistent/run.yaml"]) }
+        #expect(throws: ConfigurationFileError.self) { _ = try ConfigurationFile.expand(["run", "--config"]) }
+        #expect(throws: ConfigurationFileError.self) { _ = try ConfigurationFile.expand(["--config", "/nonexistent/run.yaml"]) }
         do {
             _ = try ConfigurationFile.expand(["--config", Self.benchConfigurations.path])
             Issue.record("expanded a folder")

@@ -1,6 +1,7 @@
 import Benchmark
 import Checkpoints
 import Foundation
+import Optimization
 import Testing
 
 @testable import Training

@@ -1,4 +1,5 @@
 import Foundation
+import Optimization
 import XCTest
 @testable import Engine
 @testable import Models

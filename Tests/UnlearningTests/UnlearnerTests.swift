@@ -1,4 +1,5 @@
 import Foundation
+import Optimization
 import XCTest
 import TestSupport
 @testable import Engine

@@ -1,6 +1,7 @@
 import Benchmark
 import Foundation
 import Models
+import Optimization
 import Training
 
 /// The attacks `unlearn audit` runs (each is also `unlearn attack <name>`).

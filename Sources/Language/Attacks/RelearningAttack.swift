@@ -2,6 +2,7 @@ import Benchmark
 import Engine
 import Foundation
 import Models
+import Optimization
 import Training
 
 /// The relearning attack (as in Unlearn-Simple's `relearn.py`): fine-tune the unlearned model with plain

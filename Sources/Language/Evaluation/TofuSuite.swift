@@ -2,6 +2,7 @@ import Benchmark
 import Foundation
 import Metrics
 import Models
+import Optimization
 import Tokenizers
 import Training
 

@@ -1,5 +1,6 @@
 import Benchmark
 import Foundation
+import Optimization
 import Tokenizers
 
 /// `unlearn benchmark prepare`: the built-in benchmark's data, its tokenizer, the target model (trained on

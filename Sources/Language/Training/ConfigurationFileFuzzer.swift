@@ -1,8 +1,9 @@
 import Checkpoints
 import Foundation
+import Optimization
 
 /// Mutation fuzzing of `unlearn run --config FILE.yaml` expansion (`ConfigurationFile.options`): every
-/// mutated file must expand to command-line options or be refused with a `ConfigurationError` naming the
+/// mutated file must expand to command-line options or be refused with a `ConfigurationFileError` naming the
 /// file; nothing may crash or hang (the fuzz loop times every input).
 public enum ConfigurationFileFuzzer {
     static let source = "fuzz/run.yaml"
@@ -21,10 +22,10 @@ public enum ConfigurationFileFuzzer {
         let options: [String]
         do {
             options = try ConfigurationFile.options(yaml: Data(bytes), source: source)
-        } catch let error as ConfigurationError {
+        } catch let error as ConfigurationFileError {
             return .rejection(error.description, source: source)
         } catch {
-            return .unexpected("\(type(of: error)) instead of ConfigurationError: \(error)")
+            return .unexpected("\(type(of: error)) instead of ConfigurationFileError: \(error)")
         }
         // Expansion output must start with an option (each key becomes "--key", then its values).
         if let first = options.first, !first.hasPrefix("--") {

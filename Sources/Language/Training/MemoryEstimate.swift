@@ -1,5 +1,6 @@
 import Foundation
 import Models
+import Optimization
 
 /// An estimate, from shapes alone, of the memory a training or unlearning run needs, checked before the
 /// run allocates anything: a run that cannot fit fails at once with the numbers, not after an hour or

@@ -1,4 +1,5 @@
 import Foundation
+import Optimization
 
 /// Plain-text training data: a `.txt` file (one example per paragraph, split at blank lines) or JSON
 /// Lines whose objects carry a `text` field; errors name the file and line.

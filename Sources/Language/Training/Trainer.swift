@@ -3,39 +3,7 @@ import Engine
 import Foundation
 import Models
 import NN
-
-/// Progress of a running training job, reported after every optimizer step.
-public struct TrainingProgress: Sendable {
-    public let step: Int
-    public let totalSteps: Int
-    public let loss: Float
-    public let learningRate: Float
-    public let tokensPerSecond: Double
-    public let secondsRemaining: Double
-    /// Named parts of the objective at this step (empty for plain fine-tuning).
-    public var parts: [String: Float] = [:]
-}
-
-/// The outcome of a finished run (also written to `run.json`).
-public struct TrainingSummary: Codable, Sendable {
-    public var configuration: TrainingConfiguration
-    public var seed: UInt64
-    public var effectiveBatchSize: Int
-    public var steps: Int
-    public var examples: Int
-    public var tokens: Int
-    public var elapsedSeconds: Double
-    public var tokensPerSecond: Double
-    /// 6 · parameters · tokens, the usual estimate of training FLOPs.
-    public var estimatedFLOPs: Double
-    public var peakResidentMegabytes: Double
-    public var parameterCount: Int
-    public var losses: [Float]
-    /// Steps skipped because their loss or gradient was not finite.
-    public var skippedSteps: [Int]
-    public var resumedFromStep: Int?
-    public var threads: Int
-}
+import Optimization
 
 /// Full-parameter training on tokenized examples with AdamW or Sophia, a schedule, gradient accumulation,
 /// clipping, periodic atomic checkpoints and exact resumption.
@@ -103,30 +71,5 @@ public final class Trainer {
         }, progress: progress, interruptAfterStep: interruptAfterStep)
         if let summary { try OptimizationLoop.writeJSON(summary, to: directory.appendingPathComponent("run.json")) }
         return summary
-    }
-}
-
-/// The seeded shuffle behind the data order.
-public enum TrainingOrder {
-    static func permutation(count: Int, epoch: Int, seed: UInt64) -> [Int] {
-        var generator = SeededGenerator(seed: seed &+ UInt64(epoch) &* 0x9E37_79B9_7F4A_7C15)
-        var order = Array(0..<count)
-        for index in stride(from: count - 1, to: 0, by: -1) {
-            order.swapAt(index, Int(generator.next() % UInt64(index + 1)))
-        }
-        return order
-    }
-
-    /// Indices of step `step`'s `batchSize` examples out of `count`: consecutive positions of a per-epoch
-    /// shuffle, so the order is a pure function of the step (exact resumption needs nothing else).
-    public static func indices(step: Int, batchSize: Int, count: Int, seed: UInt64) -> [Int] {
-        // A step spans at most a few epochs: shuffle each of them once, not once per position.
-        var orders: [Int: [Int]] = [:]
-        return (0..<batchSize).map { offset in
-            let position = step * batchSize + offset
-            let epoch = position / count
-            if orders[epoch] == nil { orders[epoch] = permutation(count: count, epoch: epoch, seed: seed) }
-            return orders[epoch]![position % count]
-        }
     }
 }

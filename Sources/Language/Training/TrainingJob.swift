@@ -1,6 +1,7 @@
 import Benchmark
 import Foundation
 import Models
+import Optimization
 import Tokenizers
 
 /// One end-to-end training job: load or build a model, read and tokenize the data, train, and export a

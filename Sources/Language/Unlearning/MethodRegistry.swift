@@ -1,4 +1,5 @@
 import Models
+import Optimization
 import Training
 
 /// The one place unlearning methods are registered: name, one-line description, defaults and objective.

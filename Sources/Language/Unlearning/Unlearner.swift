@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import Models
 import NN
+import Optimization
 import Training
 
 /// Runs an unlearning objective: each step takes `effectiveBatchSize` forget rows (a seeded per-epoch

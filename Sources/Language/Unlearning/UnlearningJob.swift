@@ -3,6 +3,7 @@ import Engine
 import Foundation
 import Models
 import NN
+import Optimization
 import Tokenizers
 import Training
 

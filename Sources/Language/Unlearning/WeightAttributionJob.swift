@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import Models
 import NN
+import Optimization
 import Training
 
 /// `unlearn attribute`: WAGLE scores for every weight of a model on forget and retain data, saved as a

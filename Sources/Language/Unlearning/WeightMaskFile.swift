@@ -2,6 +2,7 @@ import Checkpoints
 import Engine
 import Foundation
 import NN
+import Optimization
 import Training
 
 /// WAGLE masks on disk: a safetensors file with one U8 (0/1) tensor per parameter, named and shaped as

@@ -1,6 +1,7 @@
 import Attacks
 import Foundation
 import Models
+import Optimization
 import Reports
 import Training
 

@@ -4,6 +4,7 @@ import Evaluation
 import Foundation
 import Metrics
 import Models
+import Optimization
 import Training
 import Unlearning
 

@@ -1,6 +1,7 @@
 import Checkpoints
 import Evaluation
 import Foundation
+import Optimization
 import Training
 import Unlearning
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Optimization
 import Training
 
 /// Optimisation options shared by `unlearn train` and `unlearn run`.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Optimization
 import Training
 
 /// The `unlearn` command line: parsing and wiring only; all logic lives in the library layers.

@@ -10,15 +10,15 @@ public enum ConfigurationFile {
     /// `arguments` with each `--config FILE` replaced by the options the file lists.
     public static func expand(_ arguments: [String]) throws -> [String] {
         guard let index = arguments.firstIndex(of: "--config") else { return arguments }
-        guard index + 1 < arguments.count else { throw ConfigurationError("--config needs a file") }
+        guard index + 1 < arguments.count else { throw ConfigurationFileError("--config needs a file") }
         let path = arguments[index + 1]
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw ConfigurationError("\(path): is a folder, not a configuration file")
+            throw ConfigurationFileError("\(path): is a folder, not a configuration file")
         }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw ConfigurationError("\(path): cannot read the file (\(error.localizedDescription))")
+            throw ConfigurationFileError("\(path): cannot read the file (\(error.localizedDescription))")
         }
         return Array(arguments[..<index]) + (try options(yaml: data, source: path)) + (try expand(Array(arguments[(index + 2)...])))
     }
@@ -27,27 +27,27 @@ public enum ConfigurationFile {
     /// `source` names the file in errors.
     public static func options(yaml data: Data, source: String) throws -> [String] {
         guard data.count <= maximumFileSize else {
-            throw ConfigurationError("\(source): \(data.count) bytes is too large for a configuration file (at most \(maximumFileSize))")
+            throw ConfigurationFileError("\(source): \(data.count) bytes is too large for a configuration file (at most \(maximumFileSize))")
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw ConfigurationError("\(source): not UTF-8 text") }
+        guard let text = String(data: data, encoding: .utf8) else { throw ConfigurationFileError("\(source): not UTF-8 text") }
         try YAMLStructureCheck.check(text, source: source)
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
             // Yams quotes the offending line, which can be the whole (mistaken) file: keep the start.
             let explanation = String(describing: error)
-            throw ConfigurationError("\(source): not valid YAML: \(explanation.prefix(600))\(explanation.count > 600 ? "…" : "")")
+            throw ConfigurationFileError("\(source): not valid YAML: \(explanation.prefix(600))\(explanation.count > 600 ? "…" : "")")
         }
         guard case .mapping(let mapping)? = root else {
-            throw ConfigurationError("\(source): the top level must be a mapping of option names to values")
+            throw ConfigurationFileError("\(source): the top level must be a mapping of option names to values")
         }
         var entries: [(key: String, value: Node)] = []
         for (key, value) in mapping {
             guard case .scalar(let name) = key else {
-                throw ConfigurationError("\(source): option names must be plain words, found a \(key.isMapping ? "mapping" : "list") as a key")
+                throw ConfigurationFileError("\(source): option names must be plain words, found a \(key.isMapping ? "mapping" : "list") as a key")
             }
-            guard key.tagName != .merge else { throw ConfigurationError("\(source): merge keys (<<) are not supported") }
+            guard key.tagName != .merge else { throw ConfigurationFileError("\(source): merge keys (<<) are not supported") }
             guard name.string != "config" else {
-                throw ConfigurationError("\(source): a configuration file cannot include another (key 'config')")
+                throw ConfigurationFileError("\(source): a configuration file cannot include another (key 'config')")
             }
             entries.append((name.string, value))
         }
@@ -63,12 +63,12 @@ public enum ConfigurationFile {
                 expanded.append(option)
                 for item in list {
                     guard case .scalar(let scalar) = item else {
-                        throw ConfigurationError("\(source): '\(key)' must be a string, a number or a list of them, not a list of lists or mappings")
+                        throw ConfigurationFileError("\(source): '\(key)' must be a string, a number or a list of them, not a list of lists or mappings")
                     }
                     expanded.append(try ConfigurationValue.text(scalar, key: key, source: source))
                 }
             case .mapping, .alias:
-                throw ConfigurationError("\(source): '\(key)' must be a string, a number or a list of them, not a mapping")
+                throw ConfigurationFileError("\(source): '\(key)' must be a string, a number or a list of them, not a mapping")
             }
         }
         return expanded

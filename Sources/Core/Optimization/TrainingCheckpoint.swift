@@ -1,7 +1,6 @@
 import Checkpoints
 import Engine
 import Foundation
-import Models
 import NN
 
 /// What a checkpoint records besides tensors.

@@ -16,9 +16,9 @@ enum ConfigurationValue {
         case .float:
             return Double.construct(from: scalar).map { String($0) } ?? scalar.string
         case .null:
-            throw ConfigurationError("\(source): '\(key)' has no value")
+            throw ConfigurationFileError("\(source): '\(key)' has no value")
         case .timestamp, .binary:
-            throw ConfigurationError("\(source): '\(key)' must be a string, a number or a list of them (quote dates and other text)")
+            throw ConfigurationFileError("\(source): '\(key)' must be a string, a number or a list of them (quote dates and other text)")
         default:
             return scalar.string
         }

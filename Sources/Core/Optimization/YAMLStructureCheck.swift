@@ -19,7 +19,7 @@ enum YAMLStructureCheck {
         var bytes = Array(text.utf8)
         guard !bytes.isEmpty else { return }
         var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { throw ConfigurationError("\(source): cannot start the YAML parser") }
+        guard yaml_parser_initialize(&parser) == 1 else { throw ConfigurationFileError("\(source): cannot start the YAML parser") }
         defer { yaml_parser_delete(&parser) }
         try bytes.withUnsafeMutableBufferPointer { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
@@ -34,14 +34,14 @@ enum YAMLStructureCheck {
                 case YAML_STREAM_END_EVENT:
                     return
                 case YAML_ALIAS_EVENT:
-                    throw ConfigurationError("\(source):\(line): aliases (*name) are not supported in configuration files; write the value out")
+                    throw ConfigurationFileError("\(source):\(line): aliases (*name) are not supported in configuration files; write the value out")
                 case YAML_SCALAR_EVENT:
                     anchor = event.data.scalar.anchor
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     anchor = event.type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
                     depth += 1
                     guard depth <= maximumDepth else {
-                        throw ConfigurationError("\(source):\(line): values nest deeper than \(maximumDepth) levels")
+                        throw ConfigurationFileError("\(source):\(line): values nest deeper than \(maximumDepth) levels")
                     }
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     depth -= 1
@@ -49,7 +49,7 @@ enum YAMLStructureCheck {
                     break
                 }
                 if anchor != nil {
-                    throw ConfigurationError("\(source):\(line): anchors (&name) are not supported in configuration files; write the value out")
+                    throw ConfigurationFileError("\(source):\(line): anchors (&name) are not supported in configuration files; write the value out")
                 }
             }
         }
