@@ -49,7 +49,7 @@ let package = Package(
         // Concept erasure for a tiny latent text-to-image diffusion model (ESD, AdvUnlearn, SalUn, UnlearnDiff).
         .target(name: "Diffusion", dependencies: ["Engine", "NN", "Checkpoints", "CZlib", "Reports"], path: "Sources/Vision/Diffusion", swiftSettings: releaseSpeed),
         .target(name: "Attacks", dependencies: ["Engine", "Checkpoints", "Metrics", "Models", "Tokenizers", "Training", "Optimization", "Benchmark", "Evaluation"], path: "Sources/Language/Attacks", swiftSettings: releaseSpeed),
-        .target(name: "Classifiers", dependencies: ["Engine", "NN", "Metrics", "Reports", "Checkpoints"], path: "Sources/Vision/Classifiers", swiftSettings: releaseSpeed),
+        .target(name: "Classifiers", dependencies: ["Engine", "NN", "Optimization", "Metrics", "Reports", "Checkpoints"], path: "Sources/Vision/Classifiers", swiftSettings: releaseSpeed),
         .target(name: "Workflows", dependencies: ["Checkpoints", "Metrics", "Models", "Training", "Optimization", "Benchmark", "Evaluation", "Unlearning", "Reports", "Attacks"], path: "Sources/Language/Workflows", swiftSettings: releaseSpeed),
         .executableTarget(
             name: "unlearn",

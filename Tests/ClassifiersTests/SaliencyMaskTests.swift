@@ -52,16 +52,18 @@ final class SaliencyMaskTests: XCTestCase {
     }
 
     func testUpdateMaskFreezesCoordinatesUnderAdamWWeightDecay() throws {
-        // The same guarantee through the AdamW path of ClassifierOptimizer.
+        // The same guarantee through the shared loop's AdamW path, with an ℓ1 subgradient and clipping.
         let context = try TinyTestbed.context(.random(fraction: 0.1))
         let original = context.parameters.values.copy()
         let mask = Tensor(zeros: [context.parameters.count])
         for index in stride(from: 0, to: mask.count, by: 3) { mask.data[index] = 1 }
-        let optimizer = ClassifierOptimizer(parameters: context.parameters, kind: .adamw, weightDecay: 0.1,
-                                            masks: UpdateMasks(update: mask), clipNorm: 1)
-        for start in stride(from: 0, to: 60, by: 20) {
-            optimizer.step(learningRate: 0.01, l1: 1e-3) { context.crossEntropy(Array(context.split.retain[start..<(start + 20)])) }
-        }
+        let batches = stride(from: 0, to: 60, by: 20).map { Array(context.split.retain[$0..<($0 + 20)]) }
+        let settings = ClassifierLoop.Settings(learningRate: 0.01, schedule: "constant", clipNorm: 1, optimizer: .adamw, momentum: 0.9,
+                                               weightDecay: 0.1, batchSize: 20, epochs: 1, seed: 0)
+        _ = try ClassifierLoop.run(parameters: context.parameters,
+                                   steps: ClassifierSteps(objectives: batches.map { batch in { context.crossEntropy(batch) } },
+                                                          l1Strength: { _ in 1e-3 }),
+                                   settings: settings, masks: UpdateMasks(update: mask), checkpoints: RunCheckpoints(), identity: "")
         for index in 0..<mask.count {
             let moved = context.parameters.values.data[index] != original.data[index]
             XCTAssertEqual(moved, mask.data[index] == 1 && original.data[index] != 0, "coordinate \(index)")

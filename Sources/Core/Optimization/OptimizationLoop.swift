@@ -19,8 +19,19 @@ public struct StepOutcome: Sendable {
     }
 }
 
-/// The step loop shared by fine-tuning and unlearning: schedule, clipping, the non-finite guard,
-/// optimizer update, periodic atomic checkpoints, exact resumption and the run summary.
+/// What the loop does with a step whose loss or gradient norm is not finite.
+public enum NonFiniteStepPolicy: Sendable {
+    /// Throw a `NumericalFailure` naming the step, the tensor and the last good checkpoint.
+    case fail
+    /// Consume the step's data without moving the weights, log it and go on.
+    case skip
+    /// End the run cleanly before the step, keeping the last finite weights (ascent methods diverge by design).
+    case stop
+}
+
+/// The step loop every modality shares (language fine-tuning and unlearning, classifiers, diffusion):
+/// schedule, clipping, the non-finite guard, optimizer update, periodic atomic checkpoints, exact
+/// resumption, early stopping and the run summary.
 ///
 /// What a step computes is the caller's: `computeStep(step)` must leave the step's gradients in the
 /// parameter set. Data order and learning rate are functions of the step index, so a checkpoint of
@@ -29,8 +40,18 @@ public final class OptimizationLoop {
     public let parameters: ParameterSet
     public let optimizer: any Optimizer
     public let configuration: TrainingConfiguration
-    public let directory: URL
+    /// Where checkpoints go; nil keeps the run in memory (no checkpoints, no resume).
+    public let directory: URL?
     public let totalSteps: Int
+    /// What a non-finite step does; by default `configuration.skipNonFiniteSteps` chooses skip or fail.
+    public var nonFinitePolicy: NonFiniteStepPolicy
+    /// Called after every applied step with the completed step count; a returned reason ends the run
+    /// early (recorded in the checkpoint and the summary, so a resumed run ends there too).
+    public var stopCheck: ((Int) throws -> String?)?
+    /// What else must match for a checkpoint to be resumed (a method's own settings, its data), as text.
+    public var identity: String?
+    /// The stop reason recorded when `nonFinitePolicy` is `.stop`.
+    public static let nonFiniteStopReason = "diverged"
     /// Called after each step's backward pass, before clipping and the update (fault-injection tests use it).
     public var afterBackward: ((Int, ParameterSet) -> Void)?
     /// For Sophia's Gauss–Newton–Bartlett estimator: computes, into the parameters' gradients, the
@@ -38,12 +59,13 @@ public final class OptimizationLoop {
     public var sampledLabelGradients: ((Int) throws -> Void)?
 
     public init(parameters: ParameterSet, optimizer: any Optimizer, configuration: TrainingConfiguration,
-                directory: URL, totalSteps: Int) {
+                directory: URL?, totalSteps: Int) {
         self.parameters = parameters
         self.optimizer = optimizer
         self.configuration = configuration
         self.directory = directory
         self.totalSteps = totalSteps
+        nonFinitePolicy = configuration.skipNonFiniteSteps ? .skip : .fail
     }
 
     /// Runs to `totalSteps`. With `resume`, continues from the newest checkpoint in `directory`.
@@ -51,28 +73,32 @@ public final class OptimizationLoop {
     public func run(resume: Bool, exampleCount: Int, computeStep: (Int) throws -> StepOutcome,
                     progress: (TrainingProgress) -> Void = { _ in },
                     interruptAfterStep: Int? = nil) throws -> TrainingSummary? {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        if let directory { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
         let schedule = try configuration.learningRateSchedule(total: totalSteps)
-        var state = TrainingState(step: 0, tokens: 0, elapsedSeconds: 0, losses: [], configuration: configuration)
+        var state = TrainingState(step: 0, tokens: 0, elapsedSeconds: 0, losses: [], configuration: configuration, identity: identity)
         var resumedFrom: Int? = nil
-        if resume, let folder = TrainingCheckpoint.latest(in: directory) {
+        if resume, let directory, let folder = TrainingCheckpoint.latest(in: directory) {
             state = try TrainingCheckpoint.restore(from: folder, parameters: parameters, optimizer: optimizer)
-            guard state.configuration == configuration else {
+            guard state.configuration == configuration, state.identity == identity else {
                 throw TrainingError("\(folder.path): the checkpoint was made with different training settings; resume with the same ones")
             }
             resumedFrom = state.step
         }
         let started = Timing.now()
         let startElapsed = state.elapsedSeconds, startTokens = state.tokens
-        while state.step < totalSteps {
+        while state.step < totalSteps && state.stopReason == nil {
             parameters.zeroGradients()
             let outcome = try computeStep(state.step)
             afterBackward?(state.step + 1, parameters)
             let norm = configuration.clipNorm > 0 ? parameters.clipGradientNorm(configuration.clipNorm) : parameters.gradientNorm()
             let finite = outcome.loss.isFinite && norm.isFinite
-            if !finite && !configuration.skipNonFiniteSteps {
+            if !finite && nonFinitePolicy == .fail {
                 throw NumericalFailure.describe(step: state.step + 1, loss: outcome.loss, parameters: parameters,
-                                                checkpoint: TrainingCheckpoint.latest(in: directory))
+                                                checkpoint: directory.flatMap { TrainingCheckpoint.latest(in: $0) })
+            }
+            if !finite && nonFinitePolicy == .stop {
+                state.stopReason = Self.nonFiniteStopReason
+                break
             }
             let rate = schedule.rate(step: state.step, base: configuration.learningRate)
             if finite {
@@ -92,21 +118,24 @@ public final class OptimizationLoop {
             let remaining = Double(totalSteps - state.step) * (Timing.now() - started) / Double(state.step - (resumedFrom ?? 0))
             progress(TrainingProgress(step: state.step, totalSteps: totalSteps, loss: outcome.loss, learningRate: rate,
                                       tokensPerSecond: speed, secondsRemaining: remaining, parts: outcome.parts))
-            if configuration.checkpointInterval > 0 && state.step % configuration.checkpointInterval == 0 && state.step < totalSteps {
+            if finite { state.stopReason = try stopCheck?(state.step) }
+            if let directory, configuration.checkpointInterval > 0 && state.step % configuration.checkpointInterval == 0
+                && state.step < totalSteps && state.stopReason == nil {
                 try TrainingCheckpoint.save(state: state, parameters: parameters, optimizer: optimizer, in: directory)
                 if state.step == CheckpointHalt.step { CheckpointHalt.standStill() }
             }
             // Tests simulate a crash here: stop without writing anything more.
             if state.step == interruptAfterStep { return nil }
         }
-        try TrainingCheckpoint.save(state: state, parameters: parameters, optimizer: optimizer, in: directory)
+        if let directory { try TrainingCheckpoint.save(state: state, parameters: parameters, optimizer: optimizer, in: directory) }
         return TrainingSummary(
             configuration: configuration, seed: configuration.seed, effectiveBatchSize: configuration.effectiveBatchSize,
             steps: state.step, examples: exampleCount, tokens: state.tokens, elapsedSeconds: state.elapsedSeconds,
             tokensPerSecond: Double(state.tokens) / max(state.elapsedSeconds, 1e-9),
             estimatedFLOPs: 6 * Double(parameters.count) * Double(state.tokens),
             peakResidentMegabytes: ProcessMemory.peakResidentMegabytes(), parameterCount: parameters.count,
-            losses: state.losses, skippedSteps: state.skippedSteps, resumedFromStep: resumedFrom, threads: Parallel.workerCount)
+            losses: state.losses, skippedSteps: state.skippedSteps, resumedFromStep: resumedFrom, threads: Parallel.workerCount,
+            stopReason: state.stopReason)
     }
 
     /// Feeds Sophia its curvature sample: the step's own (clipped) gradient, as SOUL does, or every

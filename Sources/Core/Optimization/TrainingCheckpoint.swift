@@ -17,6 +17,10 @@ public struct TrainingState: Codable, Equatable, Sendable {
     public var skippedSteps: [Int] = []
     /// The run's settings (a resumed run must use the same ones).
     public var configuration: TrainingConfiguration
+    /// The loop's `identity` (a resumed run must have the same; absent for language runs).
+    public var identity: String?
+    /// Why the run ended before its step budget, if it did (absent while running and for full runs).
+    public var stopReason: String?
 }
 
 /// Saving and restoring a run's full state: parameters, optimizer state and the step counter (data order

@@ -30,4 +30,6 @@ public struct TrainingSummary: Codable, Sendable {
     public var skippedSteps: [Int]
     public var resumedFromStep: Int?
     public var threads: Int
+    /// Why the run ended before its step budget (absent when it ran every step).
+    public var stopReason: String?
 }

@@ -39,11 +39,13 @@ public final class ClassifierTestbed: @unchecked Sendable {
 
     /// Initialises a model with `seed` and trains the original on the whole training set.
     public static func train(dataset: ClassifierDataset, architecture: ClassifierArchitecture, recipe: TrainingRecipe, seed: UInt64,
+                             checkpoints: RunCheckpoints = RunCheckpoints(),
                              progress: (Int, Float) -> Void = { _, _ in }) throws -> ClassifierTestbed {
         let model = try architecture.makeModel(imageShape: dataset.imageShape, classes: dataset.classCount, seed: seed)
         let parameters = ParameterSet(model.namedParameters())
         let record = try ClassifierTraining.train(model: model, parameters: parameters, dataset: dataset,
-                                                  indices: Array(dataset.trainLabels.indices), recipe: recipe, seed: seed, progress: progress)
+                                                  indices: Array(dataset.trainLabels.indices), recipe: recipe, seed: seed,
+                                                  checkpoints: checkpoints, identity: "original \(architecture)", progress: progress)
         return try ClassifierTestbed(seed: seed, dataset: dataset, architecture: architecture, recipe: recipe,
                                      originalValues: parameters.values.copy(), originalTraining: record)
     }
@@ -60,12 +62,14 @@ public final class ClassifierTestbed: @unchecked Sendable {
     public func split(_ scenario: ForgetScenario) throws -> ForgetSplit { try scenario.split(dataset, seed: seed) }
 
     /// Runs `method` on a fresh copy of the original model, timing it, and evaluates the result.
-    public func run(_ descriptor: MethodDescriptor, settings: MethodSettings, scenario: ForgetScenario) throws -> MethodRun {
+    public func run(_ descriptor: MethodDescriptor, settings: MethodSettings, scenario: ForgetScenario,
+                    checkpoints: RunCheckpoints = RunCheckpoints()) throws -> MethodRun {
         let split = try self.split(scenario)
         let (model, parameters) = try self.model()
         let context = UnlearningContext(model: model, parameters: parameters, dataset: dataset, split: split, recipe: recipe,
                                         trainingSeed: seed, seed: seed,
-                                        forgetAccuracyTarget: scenario.forgetAccuracyTarget(originalTestAccuracy: originalTestAccuracy))
+                                        forgetAccuracyTarget: scenario.forgetAccuracyTarget(originalTestAccuracy: originalTestAccuracy),
+                                        checkpoints: checkpoints, identity: try RunIdentity.describe(descriptor.name, settings, scenario))
         let method = descriptor.make(settings)
         let started = Date()
         let outcome = try method.unlearn(context)

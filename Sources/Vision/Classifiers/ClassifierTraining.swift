@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import NN
+import Optimization
 
 /// What a training run did: per-epoch mean loss, steps and wall time.
 public struct TrainingRecord: Codable, Equatable, Sendable {
@@ -15,37 +16,43 @@ public struct TrainingRecord: Codable, Equatable, Sendable {
 /// Trains a classifier from its current weights on a subset of the training images (the original model on
 /// everything, the retrained oracle on D_r).
 public enum ClassifierTraining {
-    /// Runs `recipe` on `dataset.trainImages[indices]` with a cosine schedule; `seed` fixes the data order.
-    /// `progress` receives (epoch, mean loss) after every epoch.
+    /// Runs `recipe` on `dataset.trainImages[indices]` with a cosine schedule on the shared loop; `seed`
+    /// fixes the data order. `progress` receives (epoch, mean loss) after every epoch this process ran whole.
     public static func train(model: ImageClassifier, parameters: ParameterSet, dataset: ClassifierDataset, indices: [Int],
-                             recipe: TrainingRecipe, seed: UInt64,
-                             progress: (Int, Float) -> Void = { _, _ in }) throws -> TrainingRecord {
+                             recipe: TrainingRecipe, seed: UInt64, checkpoints: RunCheckpoints = RunCheckpoints(),
+                             identity: String = "", progress: (Int, Float) -> Void = { _, _ in }) throws -> TrainingRecord {
         try recipe.validate()
         guard !indices.isEmpty else { throw ClassifierError("training", "no images to train on") }
-        let started = Date()
-        let optimizer = ClassifierOptimizer(parameters: parameters, kind: recipe.optimizer, momentum: recipe.momentum,
-                                            weightDecay: recipe.weightDecay)
         var generator = SeedDerivation.generator(seed, SeedDerivation.key("training order"))
-        let stepsPerEpoch = (indices.count + recipe.batchSize - 1) / recipe.batchSize
-        let schedule = LearningRateSchedule.cosine(warmupSteps: 0, totalSteps: recipe.epochs * stepsPerEpoch)
-        var losses: [Float] = [], step = 0
-        for epoch in 0..<recipe.epochs {
-            var total: Float = 0
-            let batches = ImageBatches.shuffledBatches(indices, size: recipe.batchSize, generator: &generator)
-            for batch in batches {
+        let batches = ClassifierLoop.epochBatches(indices, size: recipe.batchSize, epochs: recipe.epochs, generator: &generator)
+        let stepsPerEpoch = batches.count / recipe.epochs
+        let objectives = batches.map { batch -> () -> Variable in
+            {
                 let images = Variable(ImageBatches.gather(dataset.trainImages, batch))
-                let labels = batch.map { dataset.trainLabels[$0] }
-                guard let loss = optimizer.step(learningRate: schedule.rate(step: step, base: recipe.learningRate), {
-                    LabelSmoothing.crossEntropy(logits: model.logits(images), labels: labels, rate: 0)
-                }) else {
-                    throw ClassifierError("training", "the loss or a gradient became non-finite at step \(step + 1) (epoch \(epoch + 1)); lower the learning rate (\(recipe.learningRate))")
-                }
-                total += loss
-                step += 1
+                return LabelSmoothing.crossEntropy(logits: model.logits(images), labels: batch.map { dataset.trainLabels[$0] }, rate: 0)
             }
-            losses.append(total / Float(batches.count))
-            progress(epoch + 1, losses[losses.count - 1])
         }
-        return TrainingRecord(epochLosses: losses, steps: step, seconds: Date().timeIntervalSince(started))
+        let settings = ClassifierLoop.Settings(learningRate: recipe.learningRate, schedule: "cosine", clipNorm: nil,
+                                               optimizer: recipe.optimizer, momentum: recipe.momentum, weightDecay: recipe.weightDecay,
+                                               batchSize: recipe.batchSize, epochs: recipe.epochs, seed: seed)
+        var observed: [Float] = []
+        let summary = try ClassifierLoop.run(parameters: parameters, steps: ClassifierSteps(objectives: objectives), settings: settings,
+                                             checkpoints: checkpoints, identity: "training \(identity)", failOnNonFinite: true) { step in
+            observed.append(step.loss)
+            if step.step % stepsPerEpoch == 0 && observed.count >= stepsPerEpoch {
+                progress(step.step / stepsPerEpoch, epochMean(observed.suffix(stepsPerEpoch)))
+            }
+        }
+        let epochLosses = stride(from: 0, to: summary.losses.count, by: stepsPerEpoch).map {
+            epochMean(summary.losses[$0..<min($0 + stepsPerEpoch, summary.losses.count)])
+        }
+        return TrainingRecord(epochLosses: epochLosses, steps: summary.steps, seconds: summary.elapsedSeconds)
+    }
+
+    /// The losses' sum, accumulated in step order, over their count.
+    static func epochMean(_ losses: ArraySlice<Float>) -> Float {
+        var total: Float = 0
+        for loss in losses { total += loss }
+        return total / Float(losses.count)
     }
 }

@@ -23,8 +23,9 @@ public struct UnlearningRunRecord: Codable, Equatable, Sendable {
 public enum RunFolder {
     /// Runs `descriptor` on the testbed and writes the unlearned model and its record into `folder`.
     public static func unlearn(_ testbed: ClassifierTestbed, data: URL, descriptor: MethodDescriptor, settings: MethodSettings,
-                               scenario: ForgetScenario, to folder: URL) throws -> UnlearningRunRecord {
-        let run = try testbed.run(descriptor, settings: settings, scenario: scenario)
+                               scenario: ForgetScenario, to folder: URL,
+                               checkpoints: RunCheckpoints = RunCheckpoints()) throws -> UnlearningRunRecord {
+        let run = try testbed.run(descriptor, settings: settings, scenario: scenario, checkpoints: checkpoints)
         try TestbedFolder.createDirectory(folder)
         try ClassifierModelFile.write(run.model, to: folder.appendingPathComponent("model.safetensors"))
         let record = UnlearningRunRecord(method: descriptor.name, settings: settings, scenario: scenario, data: data.path,

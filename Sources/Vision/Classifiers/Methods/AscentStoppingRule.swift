@@ -2,30 +2,29 @@ import Engine
 
 /// The stopping rule of ascent-based methods (GA, UGradSL, UGradSL+): after every step, stop once the
 /// forget-set accuracy has fallen to the target (UGradSL "stops when D_f converges"; past that point
-/// ascent only destroys the model), and if a step made the outputs non-finite, put back the last finite
-/// weights and stop.
+/// ascent only destroys the model), and if a step made the outputs non-finite, put back the weights from
+/// before that step and stop.
 struct AscentStoppingRule {
     private let context: UnlearningContext
-    private let lastFinite: Tensor
+    private let beforeStep: Tensor
 
     init(_ context: UnlearningContext) {
         self.context = context
-        lastFinite = context.parameters.values.copy()
+        beforeStep = Tensor(zeros: [context.parameters.count])
     }
 
-    /// Called after a step: true when the run should stop, with the reason.
+    /// Called before a step: keeps the weights the step starts from (finite: the previous check passed).
+    func remember() { beforeStep.assign(context.parameters.values) }
+
+    /// Called after a step: the reason to stop, if any.
     func check() -> StopReason? {
         let (accuracy, finite) = context.forgetAccuracy()
         guard finite else {
-            restoreLastFinite()
+            context.parameters.values.assign(beforeStep)
             return .diverged
         }
-        lastFinite.assign(context.parameters.values)
         return accuracy <= context.forgetAccuracyTarget ? .reachedTarget : nil
     }
-
-    /// Puts back the weights of the last step whose outputs were finite.
-    func restoreLastFinite() { context.parameters.values.assign(lastFinite) }
 }
 
 /// An endless stream of batches over an index set, reshuffled at every pass (the partner set of a

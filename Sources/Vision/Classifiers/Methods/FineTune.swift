@@ -13,20 +13,13 @@ public struct FineTune: ClassifierUnlearningMethod {
 
 /// Plain descent on D_r with an optional per-epoch ℓ1 strength: shared by FT and ℓ1-sparse.
 enum RetainTraining {
-    static func run(_ context: UnlearningContext, _ settings: MethodSettings, l1Strength: (Int) -> Float) throws -> UnlearningOutcome {
+    static func run(_ context: UnlearningContext, _ settings: MethodSettings, l1Strength: @escaping (Int) -> Float) throws -> UnlearningOutcome {
         try settings.validate()
-        let optimizer = context.optimizer(settings)
         var generator = context.generator("retain order")
-        var losses: [Float] = []
-        for epoch in 0..<settings.epochs {
-            let strength = l1Strength(epoch)
-            for batch in ImageBatches.shuffledBatches(context.split.retain, size: settings.batchSize, generator: &generator) {
-                guard let loss = optimizer.step(learningRate: settings.learningRate, l1: strength, { context.crossEntropy(batch) }) else {
-                    return UnlearningOutcome(steps: losses.count, stopReason: .diverged, losses: losses)
-                }
-                losses.append(loss)
-            }
-        }
-        return UnlearningOutcome(steps: losses.count, stopReason: .completed, losses: losses)
+        let batches = ClassifierLoop.epochBatches(context.split.retain, size: settings.batchSize, epochs: settings.epochs, generator: &generator)
+        let stepsPerEpoch = max(batches.count / settings.epochs, 1)
+        let steps = ClassifierSteps(objectives: batches.map { batch in { context.crossEntropy(batch) } },
+                                    l1Strength: { step in l1Strength(step / stepsPerEpoch) })
+        return try context.run(steps, settings)
     }
 }

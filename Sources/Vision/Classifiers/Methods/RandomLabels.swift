@@ -15,26 +15,21 @@ public struct RandomLabels: ClassifierUnlearningMethod {
     /// The RL loop under `masks` (SalUn passes its saliency mask as the update mask).
     static func run(_ context: UnlearningContext, _ settings: MethodSettings, masks: UpdateMasks) throws -> UnlearningOutcome {
         try settings.validate()
-        let optimizer = context.optimizer(settings, masks: masks)
         var order = context.generator("data order"), relabel = context.generator("random labels")
         let classes = context.dataset.classCount
-        var losses: [Float] = []
+        var objectives: [() -> Variable] = []
         for _ in 0..<settings.epochs {
             for batch in ImageBatches.shuffledBatches(context.split.forget, size: settings.batchSize, generator: &order) {
                 let randomLabels = batch.map { _ in Int(relabel.next() % UInt64(classes)) }
-                let images = Variable(ImageBatches.gather(context.dataset.trainImages, batch))
-                guard let loss = optimizer.step(learningRate: settings.learningRate, {
-                    LabelSmoothing.crossEntropy(logits: context.model.logits(images), labels: randomLabels, rate: 0)
-                }) else { return UnlearningOutcome(steps: losses.count, stopReason: .diverged, losses: losses) }
-                losses.append(loss)
+                objectives.append {
+                    let images = Variable(ImageBatches.gather(context.dataset.trainImages, batch))
+                    return LabelSmoothing.crossEntropy(logits: context.model.logits(images), labels: randomLabels, rate: 0)
+                }
             }
             for batch in ImageBatches.shuffledBatches(context.split.retain, size: settings.batchSize, generator: &order) {
-                guard let loss = optimizer.step(learningRate: settings.learningRate, { context.crossEntropy(batch) }) else {
-                    return UnlearningOutcome(steps: losses.count, stopReason: .diverged, losses: losses)
-                }
-                losses.append(loss)
+                objectives.append { context.crossEntropy(batch) }
             }
         }
-        return UnlearningOutcome(steps: losses.count, stopReason: .completed, losses: losses)
+        return try context.run(ClassifierSteps(objectives: objectives), settings, masks: masks)
     }
 }

@@ -18,7 +18,8 @@ public struct Retrain: ClassifierUnlearningMethod {
             (context.parameters.values.data + range.lowerBound).update(from: variable.value.data, count: range.count)
         }
         let record = try ClassifierTraining.train(model: context.model, parameters: context.parameters, dataset: context.dataset,
-                                                  indices: context.split.retain, recipe: context.recipe, seed: context.trainingSeed)
+                                                  indices: context.split.retain, recipe: context.recipe, seed: context.trainingSeed,
+                                                  checkpoints: context.checkpoints, identity: context.identity)
         return UnlearningOutcome(steps: record.steps, stopReason: .completed, losses: record.epochLosses)
     }
 }

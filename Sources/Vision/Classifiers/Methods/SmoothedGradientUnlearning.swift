@@ -33,22 +33,13 @@ enum MixedAscent {
         guard settings.smoothingRate <= 0 else {
             throw ClassifierError("--smoothing", "UGradSL ascends with negative (or zero) label smoothing, got α = \(settings.smoothingRate)")
         }
-        let optimizer = context.optimizer(settings)
-        let rule = AscentStoppingRule(context)
         var order = context.generator("driving order")
         var partners = CyclingBatches(partner, size: settings.batchSize, generator: context.generator("partner order"))
-        var losses: [Float] = []
-        for _ in 0..<settings.epochs {
-            for batch in ImageBatches.shuffledBatches(driving, size: settings.batchSize, generator: &order) {
+        let objectives = ClassifierLoop.epochBatches(driving, size: settings.batchSize, epochs: settings.epochs, generator: &order)
+            .map { batch -> () -> Variable in
                 let (forget, retain) = assign(batch, partners.next())
-                guard let loss = optimizer.step(learningRate: settings.learningRate, { objective(context, settings, forget: forget, retain: retain) }) else {
-                    rule.restoreLastFinite()
-                    return UnlearningOutcome(steps: losses.count, stopReason: .diverged, losses: losses)
-                }
-                losses.append(loss)
-                if let reason = rule.check() { return UnlearningOutcome(steps: losses.count, stopReason: reason, losses: losses) }
+                return { objective(context, settings, forget: forget, retain: retain) }
             }
-        }
-        return UnlearningOutcome(steps: losses.count, stopReason: .completed, losses: losses)
+        return try context.run(ClassifierSteps(objectives: objectives, stoppingRule: AscentStoppingRule(context)), settings)
     }
 }

@@ -1,5 +1,6 @@
 import Engine
 import NN
+import Optimization
 
 /// Hyperparameters of a classifier-unlearning method; each method reads the ones it uses.
 public struct MethodSettings: Codable, Equatable, Sendable {
@@ -73,10 +74,15 @@ public struct UnlearningContext {
     public let seed: UInt64
     /// Forget-set accuracy (0…1) at which ascent-based methods stop.
     public let forgetAccuracyTarget: Double
+    /// Where the run checkpoints, and whether it resumes.
+    public let checkpoints: RunCheckpoints
+    /// What a checkpoint must have been made with to be resumed (method, settings, scenario).
+    public let identity: String
 
     /// A context; the model must already hold the weights to start from.
     public init(model: ImageClassifier, parameters: ParameterSet, dataset: ClassifierDataset, split: ForgetSplit,
-                recipe: TrainingRecipe, trainingSeed: UInt64, seed: UInt64, forgetAccuracyTarget: Double) {
+                recipe: TrainingRecipe, trainingSeed: UInt64, seed: UInt64, forgetAccuracyTarget: Double,
+                checkpoints: RunCheckpoints = RunCheckpoints(), identity: String = "") {
         self.model = model
         self.parameters = parameters
         self.dataset = dataset
@@ -85,6 +91,8 @@ public struct UnlearningContext {
         self.trainingSeed = trainingSeed
         self.seed = seed
         self.forgetAccuracyTarget = forgetAccuracyTarget
+        self.checkpoints = checkpoints
+        self.identity = identity
     }
 
     /// A seeded generator for the stream `name` of this run.
@@ -107,10 +115,15 @@ public struct UnlearningContext {
         return (predictions.accuracy, predictions.isFinite)
     }
 
-    /// An SGD optimizer with the settings' momentum and weight decay.
-    public func optimizer(_ settings: MethodSettings, masks: UpdateMasks = UpdateMasks()) -> ClassifierOptimizer {
-        ClassifierOptimizer(parameters: parameters, kind: .sgd, momentum: settings.momentum, weightDecay: settings.weightDecay,
-                            masks: masks, clipNorm: settings.clipNorm)
+    /// Runs `steps` on the shared loop with SGD at the settings' constant rate, momentum, weight decay and
+    /// clipping (`masks.update` freezes coordinates completely), and says how the run ended.
+    func run(_ steps: ClassifierSteps, _ settings: MethodSettings, masks: UpdateMasks = UpdateMasks()) throws -> UnlearningOutcome {
+        let loop = ClassifierLoop.Settings(learningRate: settings.learningRate, schedule: "constant", clipNorm: settings.clipNorm,
+                                           optimizer: .sgd, momentum: settings.momentum, weightDecay: settings.weightDecay,
+                                           batchSize: settings.batchSize, epochs: settings.epochs, seed: seed)
+        let summary = try ClassifierLoop.run(parameters: parameters, steps: steps, settings: loop, masks: masks,
+                                             checkpoints: checkpoints, identity: identity)
+        return UnlearningOutcome(summary)
     }
 }
 
@@ -138,6 +151,12 @@ public struct UnlearningOutcome: Codable, Equatable, Sendable {
         self.steps = steps
         self.stopReason = stopReason
         self.losses = losses
+    }
+
+    /// The outcome the shared loop's summary records.
+    init(_ summary: TrainingSummary) {
+        self.init(steps: summary.steps, stopReason: summary.stopReason.flatMap(StopReason.init(rawValue:)) ?? .completed,
+                  losses: summary.losses)
     }
 }
 
