@@ -64,7 +64,7 @@ let package = Package(
         // Writes BPE-trained tokenizers and their ids for scripts/fixtures/check_trained_tokenizer.py.
         .executableTarget(name: "tokenizer-parity", dependencies: ["Tokenizers"], path: "Sources/Tools/tokenizer-parity"),
         // What every test target shares: the NaN-aware closeness check and the real-model switch.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Engine"], path: "Tests/TestSupport"),
         // Reads Package.swift and every import line: the layering rules between Core, Language, Vision and Tools.
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "EngineTests", dependencies: ["TestSupport", "Engine"]),
@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "DiffusionTests", dependencies: ["TestSupport", "Diffusion", "Engine", "NN", "Reports"]),
         .testTarget(name: "AttacksTests", dependencies: ["TestSupport", "Attacks", "Models", "Training", "Engine", "Checkpoints"]),
         .testTarget(name: "TrainingTests", dependencies: ["TestSupport", "Training", "Optimization", "Models", "NN", "Engine", "Tokenizers"]),
-        .testTarget(name: "ClassifiersTests", dependencies: ["TestSupport", "Classifiers", "NN", "Engine"]),
+        .testTarget(name: "ClassifiersTests", dependencies: ["TestSupport", "Classifiers", "Optimization", "NN", "Engine"]),
         .testTarget(name: "ModelsTests", dependencies: ["TestSupport", "Models", "NN", "Engine", "Checkpoints", "Tokenizers"], exclude: ["Fixtures"]),
     ]
 )

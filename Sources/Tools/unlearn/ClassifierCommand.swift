@@ -62,6 +62,7 @@ struct ClassifierCommand: ParsableCommand {
         @Option(help: "Output folder.") var out: String
         @Option(help: "Seed of the images, the initialisation and the data order.") var seed: UInt64 = 0
         @OptionGroup var recipe: RecipeOptions
+        @OptionGroup var checkpoints: CheckpointOptions
 
         func run() throws {
             let architecture = try ClassifierArchitecture(parsing: recipe.architecture)
@@ -69,7 +70,10 @@ struct ClassifierCommand: ParsableCommand {
             let dataset = try CanvasDataset.generate(configuration)
             var bar = ProgressBar(label: "original")
             let trainingRecipe = try recipe.recipe()
-            let testbed = try ClassifierTestbed.train(dataset: dataset, architecture: architecture, recipe: trainingRecipe, seed: seed) { epoch, loss in
+            // The original's checkpoint lives next to its weights: OUT/original/checkpoint.
+            let control = checkpoints.control(URL(fileURLWithPath: out).appendingPathComponent("original"))
+            let testbed = try ClassifierTestbed.train(dataset: dataset, architecture: architecture, recipe: trainingRecipe, seed: seed,
+                                                      checkpoints: control) { epoch, loss in
                 bar.update(step: epoch, total: trainingRecipe.epochs, detail: String(format: "loss %.4f", loss), secondsRemaining: .nan)
             }
             let manifest = try TestbedFolder.write(testbed, configuration: configuration, to: URL(fileURLWithPath: out))
@@ -98,6 +102,7 @@ struct ClassifierCommand: ParsableCommand {
         @Option(name: .customLong("mask-fraction"), help: "SalUn: fraction of weights that may change.") var maskFraction: Float?
         @Option(help: "UGradSL: label-smoothing rate α (negative).") var smoothing: Float?
         @Option(name: .customLong("retain-weight"), help: "UGradSL: weight p of the retain term.") var retainWeight: Float?
+        @OptionGroup var checkpoints: CheckpointOptions
 
         func run() throws {
             let descriptor = try ClassifierMethods.named(method)
@@ -114,8 +119,14 @@ struct ClassifierCommand: ParsableCommand {
             let forgetting = try scenario.scenario(required: true)!
             let dataURL = URL(fileURLWithPath: data)
             let (testbed, _) = try TestbedFolder.read(dataURL)
+            var bar = ProgressBar(label: descriptor.name)
+            var control = checkpoints.control(URL(fileURLWithPath: out))
+            control.progress = { step in
+                bar.update(step: step.step, total: step.totalSteps, detail: String(format: "loss %.4f", step.loss),
+                           secondsRemaining: step.secondsRemaining)
+            }
             let record = try RunFolder.unlearn(testbed, data: dataURL, descriptor: descriptor, settings: settings, scenario: forgetting,
-                                               to: URL(fileURLWithPath: out))
+                                               to: URL(fileURLWithPath: out), checkpoints: control)
             let metrics = record.metrics
             print(String(format: "%@ (%@) on %@: %d steps, %@, %.2f s", descriptor.displayName, descriptor.describe(settings),
                          forgetting.description, record.outcome.steps, record.outcome.stopReason.rawValue, metrics.seconds ?? 0))
@@ -210,5 +221,12 @@ struct ClassifierCommand: ParsableCommand {
             }
             print(String(format: "benchmark took %.0f s; wrote %@/results.json, %@/report.md and %@/report.html", results.seconds, out, out, out))
         }
+    }
+}
+
+extension CheckpointOptions {
+    /// The classifier loop's checkpoint control for a run whose checkpoint folder is `folder/checkpoint`.
+    func control(_ folder: URL) -> RunCheckpoints {
+        RunCheckpoints(directory: folder, every: checkpointEvery, resume: resume, skipNonFiniteSteps: skipNonFiniteSteps)
     }
 }

@@ -76,7 +76,7 @@ struct RunCommand: ParsableCommand {
                                 configuration: training.configuration, lowRank: lowRank, maskFile: mask.map { URL(fileURLWithPath: $0) },
                                 output: URL(fileURLWithPath: out))
         var bar = ProgressBar(label: method)
-        let record = try job.run(resume: training.resume) { step in
+        let record = try job.run(resume: training.checkpoints.resume) { step in
             let parts = step.parts.sorted { $0.key < $1.key }.map { String(format: "%@ %.4f", $0.key, $0.value) }.joined(separator: " ")
             bar.update(step: step.step, total: step.totalSteps,
                        detail: String(format: "loss %.4f (%@) lr %.2e %.0f tok/s", step.loss, parts, step.learningRate, step.tokensPerSecond),

@@ -28,7 +28,7 @@ struct TrainCommand: ParsableCommand {
         let job = TrainingJob(start: start, dataFiles: data.map { URL(fileURLWithPath: $0) }, format: TrainingJob.DataFormat(rawValue: format)!,
                               configuration: training.configuration, output: URL(fileURLWithPath: out))
         var bar = ProgressBar(label: "train")
-        let (_, summary) = try job.run(resume: training.resume) { step in
+        let (_, summary) = try job.run(resume: training.checkpoints.resume) { step in
             bar.update(step: step.step, total: step.totalSteps,
                        detail: String(format: "loss %.4f lr %.2e %.0f tok/s", step.loss, step.learningRate, step.tokensPerSecond),
                        secondsRemaining: step.secondsRemaining)

@@ -15,14 +15,12 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .customLong("clip-norm"), help: "Global gradient-norm bound (0: off).") var clipNorm: Float = 1
     @Option(name: .customLong("max-length"), help: "Truncate sequences to this many tokens.") var maxLength = 512
     @Option(help: "Seed of initialisation, data order and the method's randomness.") var seed: UInt64 = 0
-    @Option(name: .customLong("checkpoint-every"), help: "Checkpoint every N steps (0: only at the end).") var checkpointEvery = 0
     @Option(help: "adamw, or sophia (SOUL's second-order optimizer).") var optimizer = "adamw"
     @Option(help: "Sophia's rho.") var rho: Float = 0.04
     @Option(name: .customLong("sophia-batch-scale"), help: "Sophia's batch scale in the update's denominator.") var sophiaBatchScale: Float = 5120
     @Option(help: "Sophia's curvature estimate: squared-gradient (SOUL) or gauss-newton-bartlett (SophiaG).") var curvature = "squared-gradient"
     @Option(name: .customLong("curvature-every"), help: "Steps between Gauss–Newton–Bartlett samples.") var curvatureEvery = 10
-    @Flag(name: .customLong("skip-nonfinite-steps"), help: "Skip a step whose loss or gradient is NaN/inf instead of stopping.") var skipNonFiniteSteps = false
-    @Flag(help: "Continue from the checkpoint in --out.") var resume = false
+    @OptionGroup var checkpoints: CheckpointOptions
 
     func validate() throws {
         guard TrainingConfiguration.CurvatureEstimator(rawValue: curvature) != nil else {
@@ -45,13 +43,13 @@ struct TrainingOptions: ParsableArguments {
         settings.clipNorm = clipNorm
         settings.maximumLength = maxLength
         settings.seed = seed
-        settings.checkpointInterval = checkpointEvery
+        settings.checkpointInterval = checkpoints.checkpointEvery
         settings.optimizer = optimizer
         settings.rho = rho
         settings.sophiaBatchScale = sophiaBatchScale
         settings.curvatureEstimator = TrainingConfiguration.CurvatureEstimator(rawValue: curvature) ?? .squaredGradient
         settings.curvatureInterval = curvatureEvery
-        settings.skipNonFiniteSteps = skipNonFiniteSteps
+        settings.skipNonFiniteSteps = checkpoints.skipNonFiniteSteps
         return settings
     }
 }

@@ -5,7 +5,7 @@ import Optimization
 
 /// Where a classifier run keeps its checkpoints and what it does with them (the default keeps the run in
 /// memory: no checkpoints, no resume, as the benchmark's many short runs want).
-public struct RunCheckpoints: Sendable {
+public struct RunCheckpoints {
     /// The folder of the run's `checkpoint/`; nil: no checkpoints.
     public var directory: URL?
     /// Save every this many steps (0: only at the end).
@@ -14,13 +14,17 @@ public struct RunCheckpoints: Sendable {
     public var resume: Bool
     /// Skip a non-finite step instead of ending the run there.
     public var skipNonFiniteSteps: Bool
+    /// Receives every step's progress (loss, rate, time left).
+    public var progress: (TrainingProgress) -> Void
 
     /// Checkpoint options.
-    public init(directory: URL? = nil, every: Int = 0, resume: Bool = false, skipNonFiniteSteps: Bool = false) {
+    public init(directory: URL? = nil, every: Int = 0, resume: Bool = false, skipNonFiniteSteps: Bool = false,
+                progress: @escaping (TrainingProgress) -> Void = { _ in }) {
         self.directory = directory
         self.every = every
         self.resume = resume
         self.skipNonFiniteSteps = skipNonFiniteSteps
+        self.progress = progress
     }
 }
 
@@ -88,7 +92,10 @@ enum ClassifierLoop {
             objective.backward()
             addL1Subgradient(parameters, strength: steps.l1Strength(step))
             return StepOutcome(loss: loss, tokens: settings.batchSize)
-        }, progress: progress)
+        }, progress: { step in
+            checkpoints.progress(step)
+            progress(step)
+        })
         guard let summary else { throw ClassifierError("training", "the run was interrupted") }
         return summary
     }
