@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "Unlearning", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Training", "Optimization", "Benchmark"], path: "Sources/Language/Unlearning", swiftSettings: releaseSpeed),
         .target(name: "Reports", path: "Sources/Core/Reports"),
         // Concept erasure for a tiny latent text-to-image diffusion model (ESD, AdvUnlearn, SalUn, UnlearnDiff).
-        .target(name: "Diffusion", dependencies: ["Engine", "NN", "Checkpoints", "CZlib", "Reports"], path: "Sources/Vision/Diffusion", swiftSettings: releaseSpeed),
+        .target(name: "Diffusion", dependencies: ["Engine", "NN", "Optimization", "Checkpoints", "CZlib", "Reports"], path: "Sources/Vision/Diffusion", swiftSettings: releaseSpeed),
         .target(name: "Attacks", dependencies: ["Engine", "Checkpoints", "Metrics", "Models", "Tokenizers", "Training", "Optimization", "Benchmark", "Evaluation"], path: "Sources/Language/Attacks", swiftSettings: releaseSpeed),
         .target(name: "Classifiers", dependencies: ["Engine", "NN", "Optimization", "Metrics", "Reports", "Checkpoints"], path: "Sources/Vision/Classifiers", swiftSettings: releaseSpeed),
         .target(name: "Workflows", dependencies: ["Checkpoints", "Metrics", "Models", "Training", "Optimization", "Benchmark", "Evaluation", "Unlearning", "Reports", "Attacks"], path: "Sources/Language/Workflows", swiftSettings: releaseSpeed),
@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: ["TestSupport", "Evaluation", "Models", "Training", "Optimization", "Benchmark", "Tokenizers"], exclude: ["Fixtures"]),
         .testTarget(name: "UnlearningTests", dependencies: ["TestSupport", "Unlearning", "Training", "Optimization", "Models", "NN", "Engine"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports"]),
-        .testTarget(name: "DiffusionTests", dependencies: ["TestSupport", "Diffusion", "Engine", "NN", "Reports"]),
+        .testTarget(name: "DiffusionTests", dependencies: ["TestSupport", "Diffusion", "Optimization", "Engine", "NN", "Reports"]),
         .testTarget(name: "AttacksTests", dependencies: ["TestSupport", "Attacks", "Models", "Training", "Engine", "Checkpoints"]),
         .testTarget(name: "TrainingTests", dependencies: ["TestSupport", "Training", "Optimization", "Models", "NN", "Engine", "Tokenizers"]),
         .testTarget(name: "ClassifiersTests", dependencies: ["TestSupport", "Classifiers", "Optimization", "NN", "Engine"]),

@@ -1,3 +1,4 @@
+import Optimization
 import XCTest
 @testable import Classifiers
 import Engine

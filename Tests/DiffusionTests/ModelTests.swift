@@ -60,7 +60,7 @@ final class ModelTests: XCTestCase {
         settings.training.steps = 20
         settings.training.batchSize = 16
         settings.detectorSteps = 10
-        let world = CanvasWorld.prepare(seed: 1, settings: settings)
+        let world = try CanvasWorld.prepare(seed: 1, settings: settings)
         let vocabulary = world.vocabulary
         let context = ErasureContext(original: world.model, concept: .style(1), vocabulary: vocabulary, templateLatents: world.templateLatents,
                                      styles: world.templateStyles, objects: world.templateObjects, seed: 0, poolSize: 8, sampler: DDIMSampler(steps: 4))
@@ -71,7 +71,7 @@ final class ModelTests: XCTestCase {
         var esd = ESD(scope: .condition)
         esd.iterations = 3
         esd.batchSize = 4
-        let erased = esd.erase(context)
+        let erased = try esd.erase(context)
         XCTAssertEqual(erased.updatableParameters, 16 * 6)
         XCTAssertGreaterThan(erased.changedParameters, 0)
         XCTAssertLessThanOrEqual(erased.changedParameters, 16 * 6)
@@ -80,14 +80,14 @@ final class ModelTests: XCTestCase {
         for index in 0..<before.count where !world.model.denoiser.conditionColumns.contains(index % columns) {
             XCTAssertEqual(before.data[index], after.data[index], "only condition columns may move")
         }
-        XCTAssertEqual(esd.erase(context).model.denoiser.first.weight.value.scalars, after.scalars, "erasure is deterministic")
+        XCTAssertEqual(try esd.erase(context).model.denoiser.first.weight.value.scalars, after.scalars, "erasure is deterministic")
 
         var adversarial = AdvUnlearn()
         adversarial.iterations = 3
         adversarial.warmupIterations = 1
         adversarial.attackSteps = 2
         adversarial.batchSize = 4
-        let robust = adversarial.erase(context)
+        let robust = try adversarial.erase(context)
         XCTAssertEqual(robust.model.denoiser.second.weight.value.scalars, world.model.denoiser.second.weight.value.scalars, "text-encoder scope")
         XCTAssertNotEqual(robust.model.textEncoder.first.weight.value.scalars, world.model.textEncoder.first.weight.value.scalars)
 
@@ -95,7 +95,7 @@ final class ModelTests: XCTestCase {
         salun.iterations = 2
         salun.batchSize = 4
         salun.saliencyBatches = 1
-        let salient = salun.erase(context)
+        let salient = try salun.erase(context)
         let denoiserSize = world.model.denoiser.parameterCount
         XCTAssertEqual(Double(salient.updatableParameters), Double(denoiserSize) * 0.5, accuracy: Double(denoiserSize) * 0.02)
         XCTAssertLessThanOrEqual(salient.changedParameters, salient.updatableParameters)

@@ -50,6 +50,9 @@ public final class OptimizationLoop {
     public var stopCheck: ((Int) throws -> String?)?
     /// What else must match for a checkpoint to be resumed (a method's own settings, its data), as text.
     public var identity: String?
+    /// State that the next steps depend on besides the step index and the weights (a sequential random
+    /// stream, an attack's running embedding): saved with every checkpoint and handed back on resume.
+    public var auxiliaryState: (save: () throws -> Data, restore: (Data) throws -> Void)?
     /// The stop reason recorded when `nonFinitePolicy` is `.stop`.
     public static let nonFiniteStopReason = "diverged"
     /// Called after each step's backward pass, before clipping and the update (fault-injection tests use it).
@@ -79,6 +82,9 @@ public final class OptimizationLoop {
         var resumedFrom: Int? = nil
         if resume, let directory, let folder = TrainingCheckpoint.latest(in: directory) {
             state = try TrainingCheckpoint.restore(from: folder, parameters: parameters, optimizer: optimizer)
+            if let auxiliaryState {
+                try auxiliaryState.restore(try TrainingCheckpoint.auxiliary(in: folder))
+            }
             guard state.configuration == configuration, state.identity == identity else {
                 throw TrainingError("\(folder.path): the checkpoint was made with different training settings; resume with the same ones")
             }
@@ -121,13 +127,17 @@ public final class OptimizationLoop {
             if finite { state.stopReason = try stopCheck?(state.step) }
             if let directory, configuration.checkpointInterval > 0 && state.step % configuration.checkpointInterval == 0
                 && state.step < totalSteps && state.stopReason == nil {
-                try TrainingCheckpoint.save(state: state, parameters: parameters, optimizer: optimizer, in: directory)
+                try TrainingCheckpoint.save(state: state, parameters: parameters, optimizer: optimizer,
+                                            auxiliary: try auxiliaryState?.save(), in: directory)
                 if state.step == CheckpointHalt.step { CheckpointHalt.standStill() }
             }
             // Tests simulate a crash here: stop without writing anything more.
             if state.step == interruptAfterStep { return nil }
         }
-        if let directory { try TrainingCheckpoint.save(state: state, parameters: parameters, optimizer: optimizer, in: directory) }
+        if let directory {
+            try TrainingCheckpoint.save(state: state, parameters: parameters, optimizer: optimizer,
+                                        auxiliary: try auxiliaryState?.save(), in: directory)
+        }
         return TrainingSummary(
             configuration: configuration, seed: configuration.seed, effectiveBatchSize: configuration.effectiveBatchSize,
             steps: state.step, examples: exampleCount, tokens: state.tokens, elapsedSeconds: state.elapsedSeconds,

@@ -30,8 +30,19 @@ public struct TrainingState: Codable, Equatable, Sendable {
 /// any moment leaves either the previous checkpoint or the new one intact, never a torn mix.
 public enum TrainingCheckpoint {
     static let folderName = "checkpoint"
+    static let auxiliaryName = "auxiliary.json"
 
-    public static func save(state: TrainingState, parameters: ParameterSet, optimizer: any Optimizer, in directory: URL) throws {
+    /// The auxiliary state saved in `folder` (the loop's `auxiliaryState`), named in the error when absent.
+    public static func auxiliary(in folder: URL) throws -> Data {
+        let url = folder.appendingPathComponent(auxiliaryName)
+        guard let data = try? Data(contentsOf: url) else {
+            throw TrainingError("\(url.path): the checkpoint has no auxiliary state (made by another kind of run?)")
+        }
+        return data
+    }
+
+    public static func save(state: TrainingState, parameters: ParameterSet, optimizer: any Optimizer, auxiliary: Data? = nil,
+                            in directory: URL) throws {
         let manager = FileManager.default
         let final = directory.appendingPathComponent(folderName)
         let partial = directory.appendingPathComponent(folderName + ".partial")
@@ -46,6 +57,7 @@ public enum TrainingCheckpoint {
         var moments = SafetensorsWriter()
         for (name, tensor) in optimizer.stateTensors { try moments.add(name: name, shape: [tensor.count], values: tensor.scalars) }
         try moments.write(to: partial.appendingPathComponent("optimizer.safetensors"))
+        if let auxiliary { try AtomicFileWriter.write(to: partial.appendingPathComponent(auxiliaryName)) { try $0.write(auxiliary) } }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try AtomicFileWriter.write(to: partial.appendingPathComponent("state.json")) { try $0.write(try encoder.encode(state)) }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Optimization
 
 /// The checkpoint and non-finite-guard options every optimisation command shares (language, classifier
 /// and diffusion runs all run on the same loop).
@@ -9,5 +11,12 @@ struct CheckpointOptions: ParsableArguments {
 
     func validate() throws {
         if checkpointEvery < 0 { throw ValidationError("--checkpoint-every must be 0 or more, got \(checkpointEvery)") }
+    }
+}
+
+extension CheckpointOptions {
+    /// The loop's checkpoint control for a run whose checkpoint folder is `folder/checkpoint`.
+    func control(_ folder: URL) -> RunCheckpoints {
+        RunCheckpoints(directory: folder, every: checkpointEvery, resume: resume, skipNonFiniteSteps: skipNonFiniteSteps)
     }
 }

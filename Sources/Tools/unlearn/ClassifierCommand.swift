@@ -223,10 +223,3 @@ struct ClassifierCommand: ParsableCommand {
         }
     }
 }
-
-extension CheckpointOptions {
-    /// The classifier loop's checkpoint control for a run whose checkpoint folder is `folder/checkpoint`.
-    func control(_ folder: URL) -> RunCheckpoints {
-        RunCheckpoints(directory: folder, every: checkpointEvery, resume: resume, skipNonFiniteSteps: skipNonFiniteSteps)
-    }
-}

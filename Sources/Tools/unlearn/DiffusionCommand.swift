@@ -25,10 +25,13 @@ struct DiffusionCommand: ParsableCommand {
         @Option(help: "Output directory.") var out: String
         @Option(help: "Seed of data, initialisation and training.") var seed: UInt64 = 0
         @Option(help: "DDPM training steps.") var steps = 6000
+        @OptionGroup var checkpoints: CheckpointOptions
         func run() throws {
             var settings = CanvasWorld.Preparation()
             settings.training.steps = steps
-            let world = CanvasWorld.prepare(seed: seed, settings: settings, log: DiffusionCommand.log)
+            // The DDPM training checkpoints into OUT/checkpoint and records OUT/run.json.
+            let world = try CanvasWorld.prepare(seed: seed, settings: settings, checkpoints: checkpoints.control(URL(fileURLWithPath: out)),
+                                                log: DiffusionCommand.log)
             try world.save(to: URL(fileURLWithPath: out))
             print("wrote \(out)")
         }
@@ -47,6 +50,7 @@ struct DiffusionCommand: ParsableCommand {
         @Flag(help: "AdvUnlearn: fast sign-gradient attack (1 step).") var fast = false
         @Option(help: "Seed of the erasure.") var seed: UInt64 = 0
         @Option(help: "Output .safetensors file of the erased model.") var out: String
+        @OptionGroup var checkpoints: CheckpointOptions
         func run() throws {
             let (loaded, _) = try DiffusionCommand.load(world: world, model: nil)
             let scopeValue = try scope.map { name -> TrainableScope in
@@ -60,9 +64,16 @@ struct DiffusionCommand: ParsableCommand {
             let erasure = try ErasureRegistry.method(named: method, scope: scopeValue, eta: eta, anchor: anchorValue, iterations: iterations,
                                                      fastAttack: fast, retainWeight: retainWeight)
             let target = try CanvasConcept(name: concept, vocabulary: loaded.vocabulary)
-            let context = ErasureContext(original: loaded.model, concept: target, vocabulary: loaded.vocabulary, templateLatents: loaded.templateLatents,
+            var context = ErasureContext(original: loaded.model, concept: target, vocabulary: loaded.vocabulary, templateLatents: loaded.templateLatents,
                                          styles: loaded.templateStyles, objects: loaded.templateObjects, seed: seed)
-            let outcome = erasure.erase(context)
+            // OUT.safetensors's run keeps its checkpoint and run.json in the folder OUT.run/.
+            let runFolder = URL(fileURLWithPath: out).deletingPathExtension().appendingPathExtension("run")
+            var bar = ProgressBar(label: erasure.name)
+            context.checkpoints = checkpoints.control(runFolder)
+            context.checkpoints.progress = { step in
+                bar.update(step: step.step, total: step.totalSteps, detail: String(format: "loss %.4f", step.loss), secondsRemaining: step.secondsRemaining)
+            }
+            let outcome = try erasure.erase(context)
             try outcome.model.save(to: URL(fileURLWithPath: out))
             print(String(format: "%@ erased '%@' in %.1f s: %d updatable, %d changed parameters, peak RSS %.0f MB; wrote %@", erasure.name, concept,
                          outcome.seconds, outcome.updatableParameters, outcome.changedParameters, Double(outcome.peakMemoryBytes) / 1_048_576, out))

@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import NN
+import Optimization
 
 /// A dataset with its trained original model: the starting point of every unlearning run and of Retrain.
 public final class ClassifierTestbed: @unchecked Sendable {

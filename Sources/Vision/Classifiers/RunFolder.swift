@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Optimization
 import Reports
 
 /// What `unlearn classifier unlearn` records in `run.json` next to `model.safetensors`.

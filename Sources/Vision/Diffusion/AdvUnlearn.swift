@@ -42,17 +42,35 @@ public struct AdvUnlearn: ErasureMethod {
 
     public var name: String { attack == .fast ? "advunlearn-fast" : "advunlearn" }
 
-    public func erase(_ context: ErasureContext) -> ErasureOutcome {
-        ErasureRun.measure(context: context, scope: scope) { student, parameters, masks in
-            let optimizer = AdamW(parameters: parameters, weightDecay: 0, masks: masks)
+    /// What carries over from one outer iteration to the next besides the weights.
+    private struct Carried: Codable {
+        var generator: SeededGenerator
+        var prefix: [Float]
+        var initialised: Bool
+    }
+
+    public func erase(_ context: ErasureContext) throws -> ErasureOutcome {
+        try ErasureRun.measure(context: context, scope: scope) { student, parameters, masks in
             var generator = SeededGenerator(seed: context.seed &+ 202)
             let prompt = context.concept.erasePrompt(context.vocabulary)
             let tokenWidth = student.textEncoder.tokenWidth
             // `attack_init = random` for the first attack, then `latest` (the previous round's embedding).
             let prefix = Variable(Tensor(zeros: [tokenWidth]), requiresGradient: true)
             var initialised = false
-            var losses: [Float] = []
-            for iteration in 0..<iterations {
+            let carried: (save: () throws -> Data, restore: (Data) throws -> Void) = (
+                save: { try JSONEncoder().encode(Carried(generator: generator, prefix: prefix.value.scalars, initialised: initialised)) },
+                restore: { data in
+                    let state = try JSONDecoder().decode(Carried.self, from: data)
+                    guard state.prefix.count == tokenWidth else {
+                        throw DiffusionError.invalidArgument("--resume", "the checkpoint's attack embedding has \(state.prefix.count) values, the model needs \(tokenWidth)")
+                    }
+                    generator = state.generator
+                    initialised = state.initialised
+                    prefix.value.assign(Tensor(state.prefix, shape: [tokenWidth]))
+                })
+            let settings = DiffusionLoop.Settings(steps: iterations, batchSize: batchSize, learningRate: learningRate, seed: context.seed)
+            return try DiffusionLoop.run(parameters: parameters, masks: masks, settings: settings, checkpoints: context.checkpoints,
+                                         identity: context.identity(self), auxiliary: carried) { iteration in
                 let clean = ErasureContext.batch(context.conceptLatents, size: batchSize, generator: &generator).latents
                 let (noisy, timesteps, _) = ErasureContext.noised(clean, schedule: student.schedule, generator: &generator)
                 let adversarial = iteration >= warmupIterations
@@ -76,6 +94,7 @@ public struct AdvUnlearn: ErasureMethod {
                 }
                 let target = ESDLoss.target(original: context.original, noisy: noisy, timesteps: timesteps, prompt: prompt,
                                             vocabulary: context.vocabulary, eta: eta, anchor: anchor)
+                // The inner attack's backward passes also reached the weights' gradients: start the outer step clean.
                 parameters.zeroGradients()
                 let eraseCondition = adversarial
                     ? student.textEncoder.encode(prompts: [prompt], prefix: prefix.detached())
@@ -91,11 +110,8 @@ public struct AdvUnlearn: ErasureMethod {
                                                                 condition: student.textEncoder.encode(retainPrompts))
                     loss = loss + meanSquaredError(retainPrediction, Variable(retainReference)).scaled(by: retainWeight)
                 }
-                loss.backward()
-                optimizer.step(learningRate: learningRate)
-                losses.append(loss.value.scalar)
-            }
-            return losses
+                return loss
+            }.losses
         }
     }
 }

@@ -83,7 +83,10 @@ public final class CanvasDiffusionModel: Module {
 
     /// Saves the weights atomically as safetensors with the configuration in the metadata.
     public func save(to url: URL) throws {
-        let configurationJSON = String(decoding: try JSONEncoder().encode(configuration), as: UTF8.self)
+        // Sorted keys: the same model must give the same bytes in every process (resume tests compare them).
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let configurationJSON = String(decoding: try encoder.encode(configuration), as: UTF8.self)
         var writer = SafetensorsWriter(metadata: ["format": "unlearn-canvas-diffusion", "configuration": configurationJSON])
         for (name, variable) in namedParameters() {
             try writer.add(name: name, shape: variable.shape, values: variable.value.scalars)

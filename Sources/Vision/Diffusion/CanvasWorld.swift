@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Optimization
 
 /// The prepared canvas benchmark for one seed: data, autoencoder, diffusion model and detectors.
 public final class CanvasWorld {
@@ -46,8 +47,9 @@ public final class CanvasWorld {
     }
 
     /// Generates the data, fits the autoencoder, trains the diffusion model and both detectors from `seed`.
+    /// `checkpoints` covers the DDPM training, the long part (the rest is recomputed on resume in seconds).
     public static func prepare(seed: UInt64, settings: Preparation = Preparation(), vocabulary: CanvasVocabulary = .standard,
-                               log: (String) -> Void = { _ in }) -> CanvasWorld {
+                               checkpoints: RunCheckpoints = RunCheckpoints(), log: (String) -> Void = { _ in }) throws -> CanvasWorld {
         let canvas = CanvasGenerator(vocabulary: vocabulary)
         let templates = canvas.templates()
         // PCA is fitted on the diffusion model's training templates: the latents only need to span them
@@ -71,8 +73,8 @@ public final class CanvasWorld {
         let world = CanvasWorld(vocabulary: vocabulary, autoencoder: autoencoder, model: model, styleDetector: styleDetector, objectDetector: objectDetector)
         started = Date()
         log("diffusion model: \(model.parameterCount) parameters, \(settings.training.steps) DDPM steps at batch \(settings.training.batchSize)")
-        settings.training.train(model: model, latents: world.templateLatents, styles: world.templateStyles, objects: world.templateObjects,
-                                vocabulary: vocabulary, seed: seed &+ 19)
+        try settings.training.train(model: model, latents: world.templateLatents, styles: world.templateStyles, objects: world.templateObjects,
+                                    vocabulary: vocabulary, seed: seed &+ 19, checkpoints: checkpoints)
         model.setTrainable(false)
         log(String(format: "diffusion model trained in %.0f s", Date().timeIntervalSince(started)))
         return world

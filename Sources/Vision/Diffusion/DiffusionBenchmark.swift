@@ -55,7 +55,7 @@ public struct DiffusionBenchmark {
                 world = try CanvasWorld.load(from: directory)
             } else {
                 log("seed \(seed): preparing the canvas world")
-                world = CanvasWorld.prepare(seed: seed, settings: preparation, log: { log("  " + $0) })
+                world = try CanvasWorld.prepare(seed: seed, settings: preparation, log: { log("  " + $0) })
                 try world.save(to: directory)
             }
             let concept = try CanvasConcept(name: conceptName, vocabulary: world.vocabulary)
@@ -76,7 +76,7 @@ public struct DiffusionBenchmark {
             let context = ErasureContext(original: original, concept: concept, vocabulary: world.vocabulary, templateLatents: world.templateLatents,
                                          styles: world.templateStyles, objects: world.templateObjects, seed: seed)
             for (label, method) in ErasureRegistry.benchmarkMethods() {
-                let outcome = method.erase(context)
+                let outcome = try method.erase(context)
                 let slug = label.lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " }.split(separator: " ").joined(separator: "-")
                 try outcome.model.save(to: directory.appendingPathComponent("erased-\(slug).safetensors"))
                 measure(label, outcome.model, seconds: outcome.seconds, memory: outcome.peakMemoryBytes,

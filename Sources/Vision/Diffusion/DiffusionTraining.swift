@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import NN
+import Optimization
 
 /// DDPM training of the canvas model on template latents with prompt dropout (for classifier-free guidance).
 public struct DiffusionTraining: Sendable {
@@ -43,41 +44,50 @@ public struct DiffusionTraining: Sendable {
         return meanSquaredError(prediction, Variable(noise))
     }
 
-    /// Trains `model` in place on `latents` `[N, latent]` labelled by style and object; returns the loss
-    /// averaged over each logged window (every `logEvery` steps), printing progress to stderr.
+    /// Trains `model` in place on `latents` `[N, latent]` labelled by style and object on the shared loop;
+    /// returns the loss averaged over each logged window (every `logEvery` steps), printing progress to stderr.
     @discardableResult
     public func train(model: CanvasDiffusionModel, latents: Tensor, styles: [Int], objects: [Int], vocabulary: CanvasVocabulary,
-                      seed: UInt64, logEvery: Int = 500) -> [(step: Int, loss: Float)] {
+                      seed: UInt64, logEvery: Int = 500, checkpoints: RunCheckpoints = RunCheckpoints()) throws -> [(step: Int, loss: Float)] {
         model.setTrainable(true)
         let parameters = ParameterSet(model.namedParameters())
-        let optimizer = AdamW(parameters: parameters, weightDecay: 0)
-        let schedule = LearningRateSchedule.cosine(warmupSteps: 200, totalSteps: steps)
         var generator = SeededGenerator(seed: seed)
         let width = latents.shape[1], count = latents.shape[0]
-        var history: [(step: Int, loss: Float)] = []
-        var windowLoss: Float = 0, windowCount = 0
+        let settings = DiffusionLoop.Settings(steps: steps, batchSize: batchSize, learningRate: learningRate, schedule: "cosine",
+                                              warmupSteps: 200, clipNorm: 1, seed: seed)
         let started = Date()
-        for step in 0..<steps {
-            let batch = Tensor(zeros: [batchSize, width])
-            var prompts: [[Int]] = []
-            for row in 0..<batchSize {
-                let index = Int(generator.next() % UInt64(count))
-                (batch.data + row * width).update(from: latents.data + index * width, count: width)
-                prompts.append(trainingPrompt(style: styles[index], object: objects[index], vocabulary: vocabulary, generator: &generator))
+        var window: [Float] = []
+        let summary = try DiffusionLoop.run(
+            parameters: parameters, settings: settings, checkpoints: checkpoints, identity: "diffusion training \(self)",
+            auxiliary: DiffusionLoop.stream({ generator }, { generator = $0 }),
+            progress: { state in
+                window.append(state.loss)
+                if state.step % logEvery == 0 || state.step == state.totalSteps {
+                    FileHandle.standardError.write(Data(String(format: "  diffusion step %d/%d  loss %.4f  (%.0f s)\n", state.step, state.totalSteps,
+                                                                 Self.mean(window[...]), Date().timeIntervalSince(started)).utf8))
+                    window = []
+                }
+            }) { _ in
+                let batch = Tensor(zeros: [batchSize, width])
+                var prompts: [[Int]] = []
+                for row in 0..<batchSize {
+                    let index = Int(generator.next() % UInt64(count))
+                    (batch.data + row * width).update(from: latents.data + index * width, count: width)
+                    prompts.append(trainingPrompt(style: styles[index], object: objects[index], vocabulary: vocabulary, generator: &generator))
+                }
+                return Self.loss(model: model, clean: batch, prompts: prompts, generator: &generator)
             }
-            parameters.zeroGradients()
-            let loss = Self.loss(model: model, clean: batch, prompts: prompts, generator: &generator)
-            loss.backward()
-            parameters.clipGradientNorm(1)
-            optimizer.step(learningRate: schedule.rate(step: step, base: learningRate))
-            windowLoss += loss.value.scalar; windowCount += 1
-            if (step + 1) % logEvery == 0 || step + 1 == steps {
-                history.append((step + 1, windowLoss / Float(windowCount)))
-                FileHandle.standardError.write(Data(String(format: "  diffusion step %d/%d  loss %.4f  (%.0f s)\n", step + 1, steps,
-                                                             windowLoss / Float(windowCount), Date().timeIntervalSince(started)).utf8))
-                windowLoss = 0; windowCount = 0
-            }
+        // Windows of `logEvery` steps (the last one shorter), each loss summed in step order.
+        return stride(from: 0, to: summary.losses.count, by: logEvery).map { start in
+            let end = min(start + logEvery, summary.losses.count)
+            return (end, Self.mean(summary.losses[start..<end]))
         }
-        return history
+    }
+
+    /// The mean of `losses`, summed in order.
+    static func mean(_ losses: ArraySlice<Float>) -> Float {
+        var total: Float = 0
+        for loss in losses { total += loss }
+        return total / Float(max(losses.count, 1))
     }
 }

@@ -23,25 +23,20 @@ public struct ESD: ErasureMethod {
 
     public var name: String { "esd" }
 
-    public func erase(_ context: ErasureContext) -> ErasureOutcome {
-        ErasureRun.measure(context: context, scope: scope) { student, parameters, masks in
-            let optimizer = AdamW(parameters: parameters, weightDecay: 0, masks: masks)
+    public func erase(_ context: ErasureContext) throws -> ErasureOutcome {
+        try ErasureRun.measure(context: context, scope: scope) { student, parameters, masks in
             var generator = SeededGenerator(seed: context.seed &+ 101)
             let prompt = context.concept.erasePrompt(context.vocabulary)
-            var losses: [Float] = []
-            for _ in 0..<iterations {
+            let settings = DiffusionLoop.Settings(steps: iterations, batchSize: batchSize, learningRate: learningRate, seed: context.seed)
+            return try DiffusionLoop.run(parameters: parameters, masks: masks, settings: settings, checkpoints: context.checkpoints,
+                                         identity: context.identity(self), auxiliary: DiffusionLoop.stream({ generator }, { generator = $0 })) { _ in
                 let clean = ErasureContext.batch(context.conceptLatents, size: batchSize, generator: &generator).latents
                 let (noisy, timesteps, _) = ErasureContext.noised(clean, schedule: student.schedule, generator: &generator)
                 let target = ESDLoss.target(original: context.original, noisy: noisy, timesteps: timesteps, prompt: prompt,
                                             vocabulary: context.vocabulary, eta: eta, anchor: anchor)
-                parameters.zeroGradients()
                 let condition = repeatedRows(student.textEncoder.encode([prompt]), batchSize)
-                let loss = meanSquaredError(student.predictNoise(Variable(noisy), timesteps: timesteps, condition: condition), Variable(target))
-                loss.backward()
-                optimizer.step(learningRate: learningRate)
-                losses.append(loss.value.scalar)
-            }
-            return losses
+                return meanSquaredError(student.predictNoise(Variable(noisy), timesteps: timesteps, condition: condition), Variable(target))
+            }.losses
         }
     }
 }

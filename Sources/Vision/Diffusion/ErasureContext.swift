@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import NN
+import Optimization
 
 /// Everything an erasure method needs: the frozen original model, the concept and the data.
 public struct ErasureContext {
@@ -19,6 +20,8 @@ public struct ErasureContext {
     public let retainLatents: Tensor, retainStyles: [Int], retainObjects: [Int]
     /// Seed of every random choice the method makes.
     public let seed: UInt64
+    /// Where the erasure checkpoints, and whether it resumes (in memory by default).
+    public var checkpoints = RunCheckpoints()
 
     /// Builds the context: freezes `original`, samples the concept pool and splits the templates.
     public init(original: CanvasDiffusionModel, concept: CanvasConcept, vocabulary: CanvasVocabulary, templateLatents: Tensor,
@@ -42,6 +45,9 @@ public struct ErasureContext {
         forgetLatents = gather(forget); forgetStyles = forget.map { styles[$0] }; forgetObjects = forget.map { objects[$0] }
         retainLatents = gather(retain); retainStyles = retain.map { styles[$0] }; retainObjects = retain.map { objects[$0] }
     }
+
+    /// What a checkpoint of `method`'s run on this context must match to be resumed.
+    func identity(_ method: some ErasureMethod) -> String { "\(method) erasing \(concept) with seed \(seed)" }
 
     /// A random batch of rows of `latents`, returned with their indices.
     public static func batch(_ latents: Tensor, size: Int, generator: inout SeededGenerator) -> (latents: Tensor, indices: [Int]) {

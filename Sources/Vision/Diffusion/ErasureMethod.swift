@@ -7,25 +7,25 @@ public protocol ErasureMethod {
     /// Registry name.
     var name: String { get }
     /// Erases `context.concept`; never modifies `context.original`.
-    func erase(_ context: ErasureContext) -> ErasureOutcome
+    func erase(_ context: ErasureContext) throws -> ErasureOutcome
 }
 
 /// Shared bookkeeping of an erasure run: copy the model, restrict it to a scope, time it and measure it.
 public enum ErasureRun {
     /// Runs `body(student, parameters, masks)` (which returns its losses) on a fresh copy of the original.
     public static func measure(context: ErasureContext, scope: TrainableScope,
-                               _ body: (CanvasDiffusionModel, ParameterSet, UpdateMasks) -> [Float]) -> ErasureOutcome {
-        measure(context: context, prepare: { scope.prepare($0) }, body)
+                               _ body: (CanvasDiffusionModel, ParameterSet, UpdateMasks) throws -> [Float]) throws -> ErasureOutcome {
+        try measure(context: context, prepare: { scope.prepare($0) }, body)
     }
 
     /// Like `measure(context:scope:)` with a custom parameter selection (SalUn's saliency mask).
     public static func measure(context: ErasureContext, prepare: (CanvasDiffusionModel) -> (parameters: ParameterSet, masks: UpdateMasks, updatable: Int),
-                               _ body: (CanvasDiffusionModel, ParameterSet, UpdateMasks) -> [Float]) -> ErasureOutcome {
+                               _ body: (CanvasDiffusionModel, ParameterSet, UpdateMasks) throws -> [Float]) throws -> ErasureOutcome {
         PeakMemory.reset()
         let started = Date()
         let student = context.original.copy()
         let (parameters, masks, updatable) = prepare(student)
-        let losses = body(student, parameters, masks)
+        let losses = try body(student, parameters, masks)
         let seconds = Date().timeIntervalSince(started)
         student.setTrainable(false)
         return ErasureOutcome(model: student, seconds: seconds, updatableParameters: updatable,

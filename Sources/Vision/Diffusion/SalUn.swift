@@ -43,7 +43,7 @@ public struct SalUn: ErasureMethod {
         return mask
     }
 
-    public func erase(_ context: ErasureContext) -> ErasureOutcome {
+    public func erase(_ context: ErasureContext) throws -> ErasureOutcome {
         var generator = SeededGenerator(seed: context.seed &+ 303)
         let vocabulary = context.vocabulary
         func forgetBatch(_ generator: inout SeededGenerator) -> (Tensor, [[Int]], [[Int]]) {
@@ -65,27 +65,22 @@ public struct SalUn: ErasureMethod {
             let kept = Int(mask.scalars.reduce(0, +))
             return (parameters, UpdateMasks(weightDecay: mask, update: mask), kept)
         }
-        return ErasureRun.measure(context: context, prepare: prepare) { student, parameters, masks in
-            let optimizer = AdamW(parameters: parameters, weightDecay: 0, masks: masks)
-            var losses: [Float] = []
-            for _ in 0..<iterations {
+        return try ErasureRun.measure(context: context, prepare: prepare) { student, parameters, masks in
+            let settings = DiffusionLoop.Settings(steps: iterations, batchSize: batchSize, learningRate: learningRate, seed: context.seed)
+            return try DiffusionLoop.run(parameters: parameters, masks: masks, settings: settings, checkpoints: context.checkpoints,
+                                         identity: context.identity(self), auxiliary: DiffusionLoop.stream({ generator }, { generator = $0 })) { _ in
                 let (clean, prompts, pseudo) = forgetBatch(&generator)
                 let (noisy, timesteps, _) = ErasureContext.noised(clean, schedule: student.schedule, generator: &generator)
                 let target = GradientMode.withoutGradients {
                     student.predictNoise(Variable(noisy), timesteps: timesteps, condition: student.textEncoder.encode(pseudo)).value
                 }
-                parameters.zeroGradients()
                 let forgetLoss = meanSquaredError(student.predictNoise(Variable(noisy), timesteps: timesteps, condition: student.textEncoder.encode(prompts)),
                                                   Variable(target))
                 let (retainClean, indices) = ErasureContext.batch(context.retainLatents, size: batchSize, generator: &generator)
                 let retainPrompts = indices.map { vocabulary.prompt(style: context.retainStyles[$0], object: context.retainObjects[$0]) }
                 let retainLoss = DiffusionTraining.loss(model: student, clean: retainClean, prompts: retainPrompts, generator: &generator)
-                let loss = forgetLoss + retainLoss.scaled(by: alpha)
-                loss.backward()
-                optimizer.step(learningRate: learningRate)
-                losses.append(loss.value.scalar)
-            }
-            return losses
+                return forgetLoss + retainLoss.scaled(by: alpha)
+            }.losses
         }
     }
 }
