@@ -76,7 +76,7 @@ final class UnlearnerTests: XCTestCase {
     private func unlearner(_ model: CausalLanguageModel, method: String, configuration: TrainingConfiguration,
                            parameters: ParameterSet? = nil, mask: Tensor? = nil, adjust: (inout MethodSettings) -> Void = { _ in },
                            directory: URL? = nil) throws -> Unlearner {
-        var settings = try MethodRegistry.defaults(for: method, model: model.configuration)
+        var settings = try MethodRegistry.settings(for: method, model: model.configuration)
         adjust(&settings)
         if parameters == nil, let pattern = settings.trainableParameters {
             let expression = try NSRegularExpression(pattern: "^(?:" + pattern + ")$")
@@ -154,7 +154,7 @@ final class UnlearnerTests: XCTestCase {
 
     func testRMUChangesOnlyTheSelectedLayers() throws {
         let model = Self.targetModel()
-        let settings = try MethodRegistry.defaults(for: "rmu", model: model.configuration)
+        let settings = try MethodRegistry.settings(for: "rmu", model: model.configuration)
         XCTAssertEqual(settings.steeringLayer, 1)
         try unlearner(model, method: "rmu", configuration: Self.settings(steps: 3)).run(resume: false)
         for (name, variable) in model.namedParameters() {

@@ -10,7 +10,10 @@ public enum MethodRegistry {
         public let summary: String
         /// The method's published defaults on top of `MethodSettings`' (model-dependent for RMU).
         let defaults: @Sendable (inout MethodSettings, ModelConfiguration) -> Void
-        let objective: @Sendable (MethodSettings, ModelConfiguration) -> any UnlearningObjective
+        /// Builds the objective, refusing settings the model cannot run.
+        let objective: @Sendable (MethodSettings, ModelConfiguration) throws -> any UnlearningObjective
+        /// Settings derived from others once the user's are in (RMU's trainable layers follow its layer).
+        var resolve: @Sendable (inout MethodSettings, ModelConfiguration) -> Void = { _, _ in }
     }
 
     public static let entries: [Entry] = [
@@ -33,28 +36,12 @@ public enum MethodRegistry {
               defaults: { settings, _ in settings.beta = 0.1; settings.retainWeight = 1 },
               objective: { settings, _ in IdkPreferenceOptimization(beta: settings.beta) }),
         Entry(name: "rmu", summary: "steer one layer's forget activations to a random vector, keep retain activations",
-              defaults: { settings, model in
-                  settings.steeringLayer = min(7, model.layerCount / 2)
-                  settings.steeringCoefficient = 20
-                  settings.retainWeight = 100
-                  settings.trainableParameters = steeredLayersPattern(layer: settings.steeringLayer, model: model)
-              },
-              objective: { settings, model in
-                  RepresentationMisdirection(layer: settings.steeringLayer, hiddenSize: model.hiddenSize,
-                                             steeringCoefficient: settings.steeringCoefficient, seed: settings.seed)
-              }),
+              defaults: RepresentationMisdirection.defaults, objective: RepresentationMisdirection.make,
+              resolve: RepresentationMisdirection.resolve),
         Entry(name: "ugradsl", summary: "gradient ascent with negative label smoothing + retain descent (r −0.2)",
               defaults: { settings, _ in settings.smoothing = -0.2; settings.retainWeight = 1 },
               objective: { settings, _ in SmoothedGradientAscent(smoothing: settings.smoothing) }),
     ]
-
-    /// RMU's trainable weights: the MLP output projections of the steered layer and the two below it
-    /// (the reference's `layer_ids 5,6,7`, `param_ids 6` for layer 7).
-    public static func steeredLayersPattern(layer: Int, model: ModelConfiguration) -> String {
-        let layers = (max(0, layer - 2)...max(0, layer)).map(String.init).joined(separator: "|")
-        return model.architecture == .gpt2 ? "transformer\\.h\\.(\(layers))\\.mlp\\.c_proj\\.weight"
-                                           : "model\\.layers\\.(\(layers))\\.mlp\\.down_proj\\.weight"
-    }
 
     /// Registered names, in table order.
     public static var names: [String] { entries.map(\.name) }
@@ -66,19 +53,21 @@ public enum MethodRegistry {
         return entry
     }
 
-    /// The method's default settings for a model.
-    public static func defaults(for name: String, model: ModelConfiguration) throws -> MethodSettings {
+    /// The method's default settings for a model, with `overrides` (`--set key=value`, the dedicated
+    /// flags) applied before the settings that derive from others are filled in.
+    public static func settings(for name: String, model: ModelConfiguration,
+                                overrides: SettingOverrides = SettingOverrides()) throws -> MethodSettings {
         let entry = try entry(name)
         var settings = MethodSettings(method: entry.name)
         entry.defaults(&settings, model)
+        settings = try overrides.apply(to: settings)
+        guard settings.method == entry.name else { throw TrainingError("--set method: choose the method with --method") }
+        entry.resolve(&settings, model)
         return settings
     }
 
     /// The objective for `settings`.
     public static func objective(for settings: MethodSettings, model: ModelConfiguration) throws -> any UnlearningObjective {
-        if settings.method == "rmu" && !(0..<model.layerCount).contains(settings.steeringLayer) {
-            throw TrainingError("RMU's steering layer \(settings.steeringLayer) does not exist (the model has \(model.layerCount) layers)")
-        }
-        return try entry(settings.method).objective(settings, model)
+        try entry(settings.method).objective(settings, model)
     }
 }

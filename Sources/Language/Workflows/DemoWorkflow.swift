@@ -73,7 +73,7 @@ public struct DemoWorkflow {
             let job = UnlearningJob(modelPath: target.path, forgetFiles: [data.appendingPathComponent("forget10.json")],
                                     retainFiles: [data.appendingPathComponent("retain90.json")], format: .qa,
                                     settings: { model in
-                                        var settings = try MethodRegistry.defaults(for: method, model: model)
+                                        var settings = try MethodRegistry.settings(for: method, model: model)
                                         settings.seed = seed
                                         return settings
                                     },

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Models
+import Optimization
 import Training
 import Unlearning
 
@@ -35,6 +36,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("lora-rank"), help: "Train LoRA adapters of this rank instead of the weights (merged on export).") var loraRank: Int?
     @Option(name: .customLong("lora-alpha"), help: "LoRA α.") var loraAlpha: Float = 16
     @Option(name: .customLong("lora-targets"), help: "Comma-separated module names that get adapters.") var loraTargets = "q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj"
+    @Option(name: .customLong("set"), parsing: .upToNextOption,
+            help: "Method settings as key=value (e.g. beta=0.2 steering-layer=5); keys: \(SettingOverrides.keys(of: MethodSettings(method: "ga")).joined(separator: ", ")).")
+    var overrides: [String] = []
     @Option(help: "A YAML file with these options (see above).") var config: String?
     @OptionGroup var training: TrainingOptions
 
@@ -48,25 +52,22 @@ struct RunCommand: ParsableCommand {
         if let loraRank, loraRank < 1 { throw ValidationError("--lora-rank must be at least 1") }
     }
 
-    /// The method's defaults for `model`, overridden by the options given.
+    /// The method's defaults for `model`, overridden by the dedicated flags, then by `--set`.
     func methodSettings(_ model: ModelConfiguration) throws -> MethodSettings {
-        var settings = try MethodRegistry.defaults(for: method, model: model)
-        if let forgetWeight { settings.forgetWeight = forgetWeight }
-        if let retainWeight { settings.retainWeight = retainWeight }
-        settings.retainLoss = RetainLossKind(rawValue: retainLoss)!
-        if let beta { settings.beta = beta }
-        if let margin { settings.margin = margin }
-        if let smoothing { settings.smoothing = smoothing }
-        if let steeringLayer {
-            settings.steeringLayer = steeringLayer
-            // RMU's default selection follows the steered layer (it and the two below).
-            if method.lowercased() == "rmu" { settings.trainableParameters = MethodRegistry.steeredLayersPattern(layer: steeringLayer, model: model) }
-        }
-        if let steeringCoefficient { settings.steeringCoefficient = steeringCoefficient }
-        settings.l1 = l1
-        if let trainable { settings.trainableParameters = trainable }
-        settings.seed = training.seed
-        return settings
+        var settings = SettingOverrides()
+        if let forgetWeight { settings.append("forget-weight", "\(forgetWeight)") }
+        if let retainWeight { settings.append("retain-weight", "\(retainWeight)") }
+        settings.append("retain-loss", retainLoss)
+        if let beta { settings.append("beta", "\(beta)") }
+        if let margin { settings.append("margin", "\(margin)") }
+        if let smoothing { settings.append("smoothing", "\(smoothing)") }
+        if let steeringLayer { settings.append("steering-layer", "\(steeringLayer)") }
+        if let steeringCoefficient { settings.append("steering-coefficient", "\(steeringCoefficient)") }
+        settings.append("l1", "\(l1)")
+        if let trainable { settings.append("trainable-parameters", trainable) }
+        settings.append("seed", "\(training.seed)")
+        for pair in try SettingOverrides(parsing: overrides).pairs { settings.append(pair.key, pair.value) }
+        return try MethodRegistry.settings(for: method, model: model, overrides: settings)
     }
 
     func run() throws {

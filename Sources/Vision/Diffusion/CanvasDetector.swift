@@ -2,6 +2,7 @@ import Checkpoints
 import Engine
 import Foundation
 import NN
+import Optimization
 
 /// An UnlearnCanvas detector: an MLP classifier over pixels for either styles or objects. Its hidden layer
 /// is the feature space of the Fréchet distance (Inception's role in FID).
@@ -44,20 +45,19 @@ public final class CanvasDetector: Module {
     /// Trains on freshly generated, continuously jittered noisy canvas images; half of each batch is first
     /// passed through the autoencoder so the detector also knows what decoded latents look like.
     public func train(canvas: CanvasGenerator, autoencoder: PCAAutoencoder, labelsAreStyles: Bool, steps: Int = 1500, batchSize: Int = 64,
-                      learningRate: Float = 1e-3, seed: UInt64) {
+                      learningRate: Float = 1e-3, seed: UInt64) throws {
         let parameters = ParameterSet(namedParameters())
-        let optimizer = AdamW(parameters: parameters, weightDecay: 0)
         var generator = SeededGenerator(seed: seed)
-        for step in 0..<steps {
+        // In memory on the shared loop: a few seconds of training that resume simply repeats.
+        let settings = DiffusionLoop.Settings(steps: steps, batchSize: batchSize, learningRate: learningRate, schedule: "cosine",
+                                              warmupSteps: 50, seed: seed)
+        _ = try DiffusionLoop.run(parameters: parameters, settings: settings, checkpoints: RunCheckpoints(), identity: "detector",
+                                  auxiliary: DiffusionLoop.stream({ generator }, { generator = $0 })) { _ in
             let batch = canvas.jitteredBatch(count: batchSize, noise: 0.25, generator: &generator)
             let half = batchSize / 2
             let reconstructed = autoencoder.decode(autoencoder.encode(Tensor(storage: batch.images.storage, offset: 0, shape: [half, canvas.pixelCount])))
             batch.images.data.update(from: reconstructed.data, count: reconstructed.count)
-            parameters.zeroGradients()
-            let loss = tokenNegativeLogLikelihood(logits: logits(Variable(batch.images)), targets: labelsAreStyles ? batch.styles : batch.objects).mean()
-            loss.backward()
-            let rate = LearningRateSchedule.cosine(warmupSteps: 50, totalSteps: steps).rate(step: step, base: learningRate)
-            optimizer.step(learningRate: rate)
+            return tokenNegativeLogLikelihood(logits: self.logits(Variable(batch.images)), targets: labelsAreStyles ? batch.styles : batch.objects).mean()
         }
         for (_, variable) in namedParameters() { variable.requiresGradient = false }
     }

@@ -61,9 +61,9 @@ public final class CanvasWorld {
                    autoencoder.latentDimension, 100 * autoencoder.explainedVariance, Date().timeIntervalSince(started)))
         started = Date()
         let styleDetector = CanvasDetector(pixelCount: canvas.pixelCount, classCount: vocabulary.styles.count, seed: seed &+ 13)
-        styleDetector.train(canvas: canvas, autoencoder: autoencoder, labelsAreStyles: true, steps: settings.detectorSteps, seed: seed &+ 14)
+        try styleDetector.train(canvas: canvas, autoencoder: autoencoder, labelsAreStyles: true, steps: settings.detectorSteps, seed: seed &+ 14)
         let objectDetector = CanvasDetector(pixelCount: canvas.pixelCount, classCount: vocabulary.objects.count, seed: seed &+ 15)
-        objectDetector.train(canvas: canvas, autoencoder: autoencoder, labelsAreStyles: false, steps: settings.detectorSteps, seed: seed &+ 16)
+        try objectDetector.train(canvas: canvas, autoencoder: autoencoder, labelsAreStyles: false, steps: settings.detectorSteps, seed: seed &+ 16)
         var testGenerator = SeededGenerator(seed: seed &+ 17)
         let test = canvas.jitteredBatch(count: 1000, noise: 0.25, generator: &testGenerator)
         log(String(format: "detectors: style %.1f%%, object %.1f%% on 1000 fresh jittered noisy images (%.1f s)",

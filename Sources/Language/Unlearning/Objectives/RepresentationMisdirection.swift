@@ -1,4 +1,6 @@
 import Engine
+import Models
+import Optimization
 
 /// RMU (Li et al. 2024, WMDP): push the steered layer's hidden states on forget data toward a fixed
 /// random control vector c·u/‖u‖ (u uniform in [0, 1)^d), and keep them equal to the frozen model's on
@@ -49,5 +51,39 @@ public struct RepresentationMisdirection: UnlearningObjective {
             (reference.data + row * retain.length * width).update(from: states.data, count: count)
         }
         return Self.maskedMeanSquaredError(hidden, reference, mask: retain.realPositionMask)
+    }
+}
+
+/// RMU's rules, kept with the objective: its defaults, its trainable layers and its layer check.
+extension RepresentationMisdirection {
+    /// The WMDP recipe scaled to the model: steer layer min(7, L/2) with c = 20, retain weight α = 100.
+    @Sendable static func defaults(_ settings: inout MethodSettings, model: ModelConfiguration) {
+        settings.steeringLayer = min(7, model.layerCount / 2)
+        settings.steeringCoefficient = 20
+        settings.retainWeight = 100
+    }
+
+    /// Unless the user chose the trainable weights, they follow the steered layer.
+    @Sendable static func resolve(_ settings: inout MethodSettings, model: ModelConfiguration) {
+        if settings.trainableParameters == nil {
+            settings.trainableParameters = steeredLayersPattern(layer: settings.steeringLayer, model: model)
+        }
+    }
+
+    /// The objective, refusing a steered layer the model does not have.
+    @Sendable static func make(_ settings: MethodSettings, model: ModelConfiguration) throws -> any UnlearningObjective {
+        guard (0..<model.layerCount).contains(settings.steeringLayer) else {
+            throw TrainingError("RMU's steering layer \(settings.steeringLayer) does not exist (the model has \(model.layerCount) layers)")
+        }
+        return RepresentationMisdirection(layer: settings.steeringLayer, hiddenSize: model.hiddenSize,
+                                          steeringCoefficient: settings.steeringCoefficient, seed: settings.seed)
+    }
+
+    /// RMU's trainable weights: the MLP output projections of the steered layer and the two below it
+    /// (the reference's `layer_ids 5,6,7`, `param_ids 6` for layer 7).
+    public static func steeredLayersPattern(layer: Int, model: ModelConfiguration) -> String {
+        let layers = (max(0, layer - 2)...max(0, layer)).map(String.init).joined(separator: "|")
+        return model.architecture == .gpt2 ? "transformer\\.h\\.(\(layers))\\.mlp\\.c_proj\\.weight"
+                                           : "model\\.layers\\.(\(layers))\\.mlp\\.down_proj\\.weight"
     }
 }
