@@ -2,6 +2,7 @@ import ArgumentParser
 import Classifiers
 import Engine
 import Foundation
+import Optimization
 
 /// `unlearn classifier …`: image-classifier unlearning against exact retraining on procedural canvas data.
 struct ClassifierCommand: ParsableCommand {
@@ -102,19 +103,25 @@ struct ClassifierCommand: ParsableCommand {
         @Option(name: .customLong("mask-fraction"), help: "SalUn: fraction of weights that may change.") var maskFraction: Float?
         @Option(help: "UGradSL: label-smoothing rate α (negative).") var smoothing: Float?
         @Option(name: .customLong("retain-weight"), help: "UGradSL: weight p of the retain term.") var retainWeight: Float?
+        @Option(name: .customLong("set"), parsing: .upToNextOption,
+                help: "Method settings as key=value; keys: \(SettingOverrides.keys(of: ClassifierMethods.all[0].defaults).joined(separator: ", ")).")
+        var overrides: [String] = []
         @OptionGroup var checkpoints: CheckpointOptions
 
         func run() throws {
             let descriptor = try ClassifierMethods.named(method)
-            var settings = descriptor.defaults
-            if let learningRate { settings.learningRate = learningRate }
-            if let epochs { settings.epochs = epochs }
-            if let batchSize { settings.batchSize = batchSize }
-            if let clipNorm { settings.clipNorm = clipNorm }
-            if let l1 { settings.l1Strength = l1 }
-            if let maskFraction { settings.maskFraction = maskFraction }
-            if let smoothing { settings.smoothingRate = smoothing }
-            if let retainWeight { settings.retainWeight = retainWeight }
+            // The dedicated flags are overrides like --set's, applied first.
+            var changes = SettingOverrides()
+            if let learningRate { changes.append("learning-rate", "\(learningRate)") }
+            if let epochs { changes.append("epochs", "\(epochs)") }
+            if let batchSize { changes.append("batch-size", "\(batchSize)") }
+            if let clipNorm { changes.append("clip-norm", "\(clipNorm)") }
+            if let l1 { changes.append("l1-strength", "\(l1)") }
+            if let maskFraction { changes.append("mask-fraction", "\(maskFraction)") }
+            if let smoothing { changes.append("smoothing-rate", "\(smoothing)") }
+            if let retainWeight { changes.append("retain-weight", "\(retainWeight)") }
+            for pair in try SettingOverrides(parsing: overrides).pairs { changes.append(pair.key, pair.value) }
+            let settings = try changes.apply(to: descriptor.defaults)
             try settings.validate()
             let forgetting = try scenario.scenario(required: true)!
             let dataURL = URL(fileURLWithPath: data)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Diffusion
 import Engine
 import Foundation
+import Optimization
 
 /// `unlearn diffusion …`: concept erasure on the tiny canvas text-to-image model.
 struct DiffusionCommand: ParsableCommand {
@@ -50,6 +51,13 @@ struct DiffusionCommand: ParsableCommand {
         @Flag(help: "AdvUnlearn: fast sign-gradient attack (1 step).") var fast = false
         @Option(help: "Seed of the erasure.") var seed: UInt64 = 0
         @Option(help: "Output .safetensors file of the erased model.") var out: String
+        @Option(name: .customLong("set"), parsing: .upToNextOption,
+                help: ArgumentHelp("Method settings as key=value, e.g. batch-size=16 learning-rate=5e-4.", discussion: """
+                    esd: \(SettingOverrides.keys(of: ESD()).joined(separator: ", ")); \
+                    advunlearn: \(SettingOverrides.keys(of: AdvUnlearn()).joined(separator: ", ")); \
+                    salun: \(SettingOverrides.keys(of: SalUn()).joined(separator: ", ")).
+                    """))
+        var overrides: [String] = []
         @OptionGroup var checkpoints: CheckpointOptions
         func run() throws {
             let (loaded, _) = try DiffusionCommand.load(world: world, model: nil)
@@ -62,7 +70,8 @@ struct DiffusionCommand: ParsableCommand {
                 return value
             }
             let erasure = try ErasureRegistry.method(named: method, scope: scopeValue, eta: eta, anchor: anchorValue, iterations: iterations,
-                                                     fastAttack: fast, retainWeight: retainWeight)
+                                                     fastAttack: fast, retainWeight: retainWeight,
+                                                     overrides: try SettingOverrides(parsing: overrides))
             let target = try CanvasConcept(name: concept, vocabulary: loaded.vocabulary)
             var context = ErasureContext(original: loaded.model, concept: target, vocabulary: loaded.vocabulary, templateLatents: loaded.templateLatents,
                                          styles: loaded.templateStyles, objects: loaded.templateObjects, seed: seed)

@@ -7,7 +7,7 @@ import Engine
 /// (default η = 2). The two coincide when η_conditional = η_unconditional + 1.
 public enum ESDTarget {
     /// Which prediction the target is anchored on.
-    public enum Anchor: String, Sendable, CaseIterable {
+    public enum Anchor: String, Codable, Sendable, CaseIterable {
         /// ε*(x_t, ∅) − η(ε*(c) − ε*(∅)) (paper code, AdvUnlearn).
         case unconditional
         /// ε*(x_t, c) − η(ε*(c) − ε*(∅)) (diffusers code).

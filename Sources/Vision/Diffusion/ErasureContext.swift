@@ -76,7 +76,7 @@ public func repeatedRows(_ condition: Variable, _ rows: Int) -> Variable {
 }
 
 /// Which weights an erasure may change (ESD's `train_method`, AdvUnlearn's module choice).
-public enum TrainableScope: String, CaseIterable, Sendable {
+public enum TrainableScope: String, Codable, CaseIterable, Sendable {
     /// Every denoiser weight: the ESD-u / "full UNet" analogue.
     case denoiser
     /// Only the first-layer columns reading the condition: the ESD-x (cross-attention) analogue.

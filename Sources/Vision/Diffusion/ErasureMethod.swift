@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import NN
+import Optimization
 
 /// A concept-erasure algorithm: turns the frozen original model into an erased copy.
 public protocol ErasureMethod {
@@ -39,16 +40,18 @@ public enum ErasureRegistry {
     /// Method names the CLI accepts.
     public static let names = ["esd", "advunlearn", "salun"]
 
-    /// A method by name with its options; `scope` nil means the method's default scope.
+    /// A method by name with its options; `scope` nil means the method's default scope; `overrides`
+    /// (`--set key=value`) reach every field of the method's settings last.
     public static func method(named name: String, scope: TrainableScope? = nil, eta: Float? = nil, anchor: ESDTarget.Anchor? = nil,
-                              iterations: Int? = nil, fastAttack: Bool = false, retainWeight: Float? = nil) throws -> ErasureMethod {
+                              iterations: Int? = nil, fastAttack: Bool = false, retainWeight: Float? = nil,
+                              overrides: SettingOverrides = SettingOverrides()) throws -> ErasureMethod {
         switch name.lowercased() {
         case "esd":
             var method = ESD(scope: scope ?? .condition)
             if let eta { method.eta = eta }
             if let anchor { method.anchor = anchor }
             if let iterations { method.iterations = iterations }
-            return method
+            return try overrides.apply(to: method)
         case "advunlearn":
             var method = AdvUnlearn()
             if let scope { method.scope = scope }
@@ -58,11 +61,11 @@ public enum ErasureRegistry {
             if let retainWeight { method.retainWeight = retainWeight }
             method.attack = fastAttack ? .fast : .standard
             if fastAttack { method.attackSteps = 1 }
-            return method
+            return try overrides.apply(to: method)
         case "salun":
             var method = SalUn()
             if let iterations { method.iterations = iterations }
-            return method
+            return try overrides.apply(to: method)
         default:
             throw DiffusionError.invalidArgument("--method", "unknown erasure method '\(name)'; choose one of \(names.joined(separator: ", "))")
         }
