@@ -37,7 +37,7 @@ final class SaliencyMaskTests: XCTestCase {
     func testSalUnNeverMovesMaskedOutWeightsEvenWithWeightDecayAndMomentum() throws {
         let context = try TinyTestbed.context(.random(fraction: 0.1))
         let original = context.parameters.values.copy()
-        var settings = MethodSettings(learningRate: 0.05, epochs: 2, batchSize: 16, maskFraction: 0.5)
+        var settings = ClassifierMethodSettings(learningRate: 0.05, epochs: 2, batchSize: 16, maskFraction: 0.5)
         settings.weightDecay = 0.05  // large, so an unmasked decay step would certainly show
         let method = SaliencyUnlearning(settings: settings)
         let mask = method.mask(context)

@@ -18,7 +18,7 @@ final class UnlearningMethodTests: XCTestCase {
         let scenario = ForgetScenario.wholeClass(label: 5)
         let context = try TinyTestbed.context(scenario)
         XCTAssertEqual(context.forgetAccuracy().accuracy, 1)
-        let outcome = try GradientAscent(settings: MethodSettings(learningRate: 0.01, epochs: 50, clipNorm: 5)).unlearn(context)
+        let outcome = try GradientAscentUnlearning(settings: ClassifierMethodSettings(learningRate: 0.01, epochs: 50, clipNorm: 5)).unlearn(context)
         XCTAssertEqual(outcome.stopReason, .reachedTarget)
         XCTAssertEqual(context.forgetAccuracy().accuracy, 0)
         XCTAssertEqual(outcome.losses.count, outcome.steps)
@@ -54,7 +54,7 @@ final class UnlearningMethodTests: XCTestCase {
     }
 
     func testSparseFineTuneDecaysItsPenaltyLinearly() {
-        let method = SparseFineTune(settings: MethodSettings(learningRate: 0.01, epochs: 4, l1Strength: 0.002))
+        let method = SparseFineTune(settings: ClassifierMethodSettings(learningRate: 0.01, epochs: 4, l1Strength: 0.002))
         XCTAssertEqual((0..<4).map(method.strength(epoch:)), [0.002, 0.0015, 0.001, 0.0005])
     }
 

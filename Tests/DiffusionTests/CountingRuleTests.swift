@@ -37,7 +37,7 @@ final class CountingRuleTests: XCTestCase {
     }
 
     func testMeanAndSpread() {
-        let (mean, spread) = BenchmarkReport.meanAndSpread([1, 2, 3])
+        let (mean, spread) = DiffusionBenchmarkReport.meanAndSpread([1, 2, 3])
         XCTAssertEqual(mean, 2)
         XCTAssertEqual(spread, 1)
     }

@@ -18,11 +18,11 @@ final class ReportTests: XCTestCase {
             Self.record("ESD-x (condition weights)", seed: 0, ua: 0.3, retain: 0.9, pre: [true, false], attacked: [false, true]),
             Self.record("AdvUnlearn (text encoder)", seed: 0, ua: 1, retain: 0.88, pre: [false, false], attacked: [false, false]),
         ]
-        let answer = BenchmarkReport.advUnlearnAnswer(records)
+        let answer = DiffusionBenchmarkReport.advUnlearnAnswer(records)
         XCTAssertTrue(answer.hasPrefix("Yes"), answer)
         XCTAssertTrue(answer.contains("ESD-x (condition weights) 90%"), "ESD-x has the closest retain accuracy: \(answer)")
         let worse = [records[0], records[1], Self.record("AdvUnlearn (text encoder)", seed: 0, ua: 1, retain: 0.88, pre: [true, true], attacked: [false, false])]
-        XCTAssertTrue(BenchmarkReport.advUnlearnAnswer(worse).hasPrefix("No"))
+        XCTAssertTrue(DiffusionBenchmarkReport.advUnlearnAnswer(worse).hasPrefix("No"))
     }
 
     func testTableAggregatesSeedsAndEmbedsTheGrid() throws {
@@ -30,7 +30,7 @@ final class ReportTests: XCTestCase {
             Self.record("SalUn (saliency 50%)", seed: 0, ua: 1, retain: 0.9, pre: [false], attacked: [false]),
             Self.record("SalUn (saliency 50%)", seed: 1, ua: 0.5, retain: 0.9, pre: [false], attacked: [true]),
         ]
-        let table = BenchmarkReport.table(records)
+        let table = DiffusionBenchmarkReport.table(records)
         XCTAssertEqual(table.rows.count, 1)
         XCTAssertEqual(table.rows[0][1], "75 ± 35", "UA mean ± sample std of 100 and 50")
         let png = try PNGWriter.encode(width: 1, height: 1, rgb: [255, 0, 0])

@@ -214,16 +214,16 @@ struct ClassifierCommand: ParsableCommand {
             let results = try ClassifierBenchmark(configuration: configuration).run(threads: Parallel.workerCount) { line in
                 FileHandle.standardError.write(Data(String(format: "[%6.1f s] %@\n", Date().timeIntervalSince(started), line).utf8))
             }
-            try BenchmarkReport.write(results, to: URL(fileURLWithPath: out))
+            try ClassifierBenchmarkReport.write(results, to: URL(fileURLWithPath: out))
             for scenario in results.scenarios {
                 print("\(scenario.kind) forgetting (mean ± std over seeds \(seeds.map(String.init).joined(separator: " ")))")
-                let table = [BenchmarkReport.headers] + BenchmarkReport.rows(scenario)
-                let widths = BenchmarkReport.headers.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
+                let table = [ClassifierBenchmarkReport.headers] + ClassifierBenchmarkReport.rows(scenario)
+                let widths = ClassifierBenchmarkReport.headers.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
                 for cells in table {
                     print(cells.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
                         .joined(separator: "  ").trimmingCharacters(in: .whitespaces))
                 }
-                print(BenchmarkReport.labelSmoothingVerdict(scenario))
+                print(ClassifierBenchmarkReport.labelSmoothingVerdict(scenario))
                 print("")
             }
             print(String(format: "benchmark took %.0f s; wrote %@/results.json, %@/report.md and %@/report.html", results.seconds, out, out, out))

@@ -155,8 +155,8 @@ struct DiffusionCommand: ParsableCommand {
             benchmark.evaluationSeedsPerPrompt = evalSeeds
             benchmark.attacks.seedsPerPrompt = evalSeeds
             let records = try benchmark.run(log: DiffusionCommand.log)
-            print(BenchmarkReport.table(records).plainText)
-            print(BenchmarkReport.advUnlearnAnswer(records))
+            print(DiffusionBenchmarkReport.table(records).plainText)
+            print(DiffusionBenchmarkReport.advUnlearnAnswer(records))
             print("wrote \(out)/report.md, report.html, results.json, grid-before-after.png")
         }
     }

@@ -58,7 +58,7 @@ public struct BenchmarkRun: Codable, Equatable, Sendable {
     /// The scenario as run (which class, which fraction).
     public var scenario: ForgetScenario
     /// Settings used (nil for the original).
-    public var settings: MethodSettings?
+    public var settings: ClassifierMethodSettings?
     /// Metrics.
     public var metrics: UnlearningMetrics
     /// Avg. Gap to this seed's Retrain.
@@ -74,7 +74,7 @@ public struct TuningTrial: Codable, Equatable, Sendable {
     /// Method name.
     public var method: String
     /// The settings tried.
-    public var settings: MethodSettings
+    public var settings: ClassifierMethodSettings
     /// Metrics on the tuning seed.
     public var metrics: UnlearningMetrics
     /// Avg. Gap to the tuning seed's Retrain.
@@ -106,7 +106,7 @@ public struct ScenarioResults: Codable, Equatable, Sendable {
     /// Tuning-seed trials of every method's grid.
     public var tuning: [TuningTrial]
     /// The settings each method was evaluated with (the tuning winner, or its defaults).
-    public var selected: [String: MethodSettings]
+    public var selected: [String: ClassifierMethodSettings]
     /// The original model and every method on every evaluation seed.
     public var runs: [BenchmarkRun]
     /// The matched α ablation on every evaluation seed.
@@ -171,7 +171,7 @@ public struct ClassifierBenchmark {
 
         // Tuning: one testbed, every grid point of every method, judged by Avg. Gap to its Retrain.
         var tuning: [String: [TuningTrial]] = [:]
-        var selected: [String: [String: MethodSettings]] = [:]
+        var selected: [String: [String: ClassifierMethodSettings]] = [:]
         for kind in configuration.scenarios {
             selected[kind] = Dictionary(uniqueKeysWithValues: methods.map { ($0.name, $0.defaults) })
         }

@@ -60,10 +60,10 @@ public final class ClassifierTestbed: @unchecked Sendable {
     }
 
     /// The split of `scenario` (random subsets are drawn with this testbed's seed).
-    public func split(_ scenario: ForgetScenario) throws -> ForgetSplit { try scenario.split(dataset, seed: seed) }
+    public func split(_ scenario: ForgetScenario) throws -> ClassifierSplit { try scenario.split(dataset, seed: seed) }
 
     /// Runs `method` on a fresh copy of the original model, timing it, and evaluates the result.
-    public func run(_ descriptor: MethodDescriptor, settings: MethodSettings, scenario: ForgetScenario,
+    public func run(_ descriptor: MethodDescriptor, settings: ClassifierMethodSettings, scenario: ForgetScenario,
                     checkpoints: RunCheckpoints = RunCheckpoints()) throws -> MethodRun {
         let split = try self.split(scenario)
         let (model, parameters) = try self.model()
@@ -92,7 +92,7 @@ public struct MethodRun {
     /// Registered method name.
     public let method: String
     /// Settings it ran with.
-    public let settings: MethodSettings
+    public let settings: ClassifierMethodSettings
     /// What was forgotten.
     public let scenario: ForgetScenario
     /// UA, RA, TA, MIA and wall time.

@@ -23,7 +23,7 @@ public enum ForgetScenario: Codable, Equatable, Sendable, CustomStringConvertibl
     }
 
     /// The forget, retain and evaluation index sets of `dataset`; `seed` draws the random subset.
-    public func split(_ dataset: ClassifierDataset, seed: UInt64) throws -> ForgetSplit {
+    public func split(_ dataset: ClassifierDataset, seed: UInt64) throws -> ClassifierSplit {
         switch self {
         case .random(let fraction):
             guard fraction > 0, fraction < 1 else {
@@ -33,7 +33,7 @@ public enum ForgetScenario: Codable, Equatable, Sendable, CustomStringConvertibl
             let shuffled = Array(dataset.trainLabels.indices).shuffled(using: &generator)
             let count = max(1, Int((fraction * Double(dataset.trainLabels.count)).rounded()))
             let forget = Set(shuffled.prefix(count))
-            return ForgetSplit(forget: shuffled.prefix(count).sorted(),
+            return ClassifierSplit(forget: shuffled.prefix(count).sorted(),
                                retain: dataset.trainLabels.indices.filter { !forget.contains($0) },
                                test: Array(dataset.testLabels.indices), forgetClass: nil)
         case .wholeClass(let label):
@@ -41,7 +41,7 @@ public enum ForgetScenario: Codable, Equatable, Sendable, CustomStringConvertibl
                 throw ClassifierError("--forget-class", "class \(label) does not exist (the dataset has \(dataset.classCount) classes)")
             }
             // The test set is split the same way: TA and the attack's non-members use the remaining classes.
-            return ForgetSplit(forget: dataset.trainLabels.indices.filter { dataset.trainLabels[$0] == label },
+            return ClassifierSplit(forget: dataset.trainLabels.indices.filter { dataset.trainLabels[$0] == label },
                                retain: dataset.trainLabels.indices.filter { dataset.trainLabels[$0] != label },
                                test: dataset.testLabels.indices.filter { dataset.testLabels[$0] != label }, forgetClass: label)
         }
@@ -60,7 +60,7 @@ public enum ForgetScenario: Codable, Equatable, Sendable, CustomStringConvertibl
 
 /// Index sets of one forgetting request: D_f and D_r in the training set, and the test images that count
 /// for test accuracy and as membership-inference non-members.
-public struct ForgetSplit: Equatable, Sendable {
+public struct ClassifierSplit: Equatable, Sendable {
     /// Training indices to forget (D_f).
     public let forget: [Int]
     /// Training indices to keep (D_r).

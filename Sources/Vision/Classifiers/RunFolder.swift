@@ -8,7 +8,7 @@ public struct UnlearningRunRecord: Codable, Equatable, Sendable {
     /// Registered method name.
     public var method: String
     /// Settings it ran with.
-    public var settings: MethodSettings
+    public var settings: ClassifierMethodSettings
     /// What was forgotten.
     public var scenario: ForgetScenario
     /// The prepared data folder it started from.
@@ -23,7 +23,7 @@ public struct UnlearningRunRecord: Codable, Equatable, Sendable {
 /// `original/` folder.
 public enum RunFolder {
     /// Runs `descriptor` on the testbed and writes the unlearned model and its record into `folder`.
-    public static func unlearn(_ testbed: ClassifierTestbed, data: URL, descriptor: MethodDescriptor, settings: MethodSettings,
+    public static func unlearn(_ testbed: ClassifierTestbed, data: URL, descriptor: MethodDescriptor, settings: ClassifierMethodSettings,
                                scenario: ForgetScenario, to folder: URL,
                                checkpoints: RunCheckpoints = RunCheckpoints()) throws -> UnlearningRunRecord {
         let run = try testbed.run(descriptor, settings: settings, scenario: scenario, checkpoints: checkpoints)

@@ -3,7 +3,7 @@ import Foundation
 /// The text a checkpoint keeps of what made it (method, settings, scenario), so `--resume` refuses to
 /// continue a run under other settings.
 enum RunIdentity {
-    static func describe(_ method: String, _ settings: MethodSettings, _ scenario: ForgetScenario) throws -> String {
+    static func describe(_ method: String, _ settings: ClassifierMethodSettings, _ scenario: ForgetScenario) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let settingsText = String(decoding: try encoder.encode(settings), as: UTF8.self)

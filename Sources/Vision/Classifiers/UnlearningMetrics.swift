@@ -23,7 +23,7 @@ public struct UnlearningMetrics: Codable, Equatable, Sendable {
 
     /// Evaluates `model` on the split's forget, retain and test images and runs the attack (members:
     /// retain, non-members: the split's test images, targets: forget).
-    public init(model: ImageClassifier, dataset: ClassifierDataset, split: ForgetSplit, seconds: Double? = nil) throws {
+    public init(model: ImageClassifier, dataset: ClassifierDataset, split: ClassifierSplit, seconds: Double? = nil) throws {
         let forget = ClassifierPredictions(model: model, images: dataset.trainImages, labels: dataset.trainLabels, indices: split.forget)
         let retain = ClassifierPredictions(model: model, images: dataset.trainImages, labels: dataset.trainLabels, indices: split.retain)
         let test = ClassifierPredictions(model: model, images: dataset.testImages, labels: dataset.testLabels, indices: split.test)

@@ -99,7 +99,7 @@ public struct DiffusionBenchmark {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(records).write(to: output.appendingPathComponent("results.json"), options: .atomic)
-        let report = BenchmarkReport.build(records: records, settings: self, grid: grid, gridCaption: gridCaption, minutes: minutes)
+        let report = DiffusionBenchmarkReport.build(records: records, settings: self, grid: grid, gridCaption: gridCaption, minutes: minutes)
         try Data(report.markdown.utf8).write(to: output.appendingPathComponent("report.md"), options: .atomic)
         try Data(report.html.utf8).write(to: output.appendingPathComponent("report.html"), options: .atomic)
     }

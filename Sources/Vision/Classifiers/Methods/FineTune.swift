@@ -2,9 +2,9 @@ import Engine
 
 /// FT: keep training on D_r only, relying on catastrophic forgetting of D_f.
 public struct FineTune: ClassifierUnlearningMethod {
-    public let settings: MethodSettings
+    public let settings: ClassifierMethodSettings
 
-    public init(settings: MethodSettings) { self.settings = settings }
+    public init(settings: ClassifierMethodSettings) { self.settings = settings }
 
     public func unlearn(_ context: UnlearningContext) throws -> UnlearningOutcome {
         try RetainTraining.run(context, settings, l1Strength: { _ in 0 })
@@ -13,7 +13,7 @@ public struct FineTune: ClassifierUnlearningMethod {
 
 /// Plain descent on D_r with an optional per-epoch ℓ1 strength: shared by FT and ℓ1-sparse.
 enum RetainTraining {
-    static func run(_ context: UnlearningContext, _ settings: MethodSettings, l1Strength: @escaping (Int) -> Float) throws -> UnlearningOutcome {
+    static func run(_ context: UnlearningContext, _ settings: ClassifierMethodSettings, l1Strength: @escaping (Int) -> Float) throws -> UnlearningOutcome {
         try settings.validate()
         var generator = context.generator("retain order")
         let batches = ClassifierLoop.epochBatches(context.split.retain, size: settings.batchSize, epochs: settings.epochs, generator: &generator)

@@ -7,16 +7,16 @@ public struct MethodDescriptor: Sendable {
     /// One line on what it does.
     public let summary: String
     /// Settings used when none are given.
-    public let defaults: MethodSettings
+    public let defaults: ClassifierMethodSettings
     /// Settings tried by the benchmark's tuning seed (empty: not tuned, e.g. Retrain).
-    public let grid: [MethodSettings]
+    public let grid: [ClassifierMethodSettings]
     /// Which settings matter, for printing a run's configuration.
     public let shownSettings: [MethodSettingKey]
     /// Builds the method.
-    public let make: @Sendable (MethodSettings) -> ClassifierUnlearningMethod
+    public let make: @Sendable (ClassifierMethodSettings) -> ClassifierUnlearningMethod
 
     /// "lr 0.01, 10 ep, α −0.5" for the settings that matter to this method.
-    public func describe(_ settings: MethodSettings) -> String {
+    public func describe(_ settings: ClassifierMethodSettings) -> String {
         shownSettings.map { $0.describe(settings) }.joined(separator: ", ")
     }
 }
@@ -25,7 +25,7 @@ public struct MethodDescriptor: Sendable {
 public enum MethodSettingKey: Sendable {
     case learningRate, epochs, clipNorm, l1Strength, maskFraction, smoothingRate, retainWeight
 
-    func describe(_ settings: MethodSettings) -> String {
+    func describe(_ settings: ClassifierMethodSettings) -> String {
         func number(_ value: Float) -> String {
             let text = "\(value)"
             return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
@@ -51,39 +51,39 @@ public enum ClassifierMethods {
     /// All methods; Retrain first (the reference every gap is measured against).
     public static let all: [MethodDescriptor] = [
         MethodDescriptor(name: "retrain", displayName: "Retrain", summary: "train from scratch on D_r with the original recipe (the oracle)",
-                         defaults: MethodSettings(learningRate: 0.05, epochs: 60), grid: [], shownSettings: [],
+                         defaults: ClassifierMethodSettings(learningRate: 0.05, epochs: 60), grid: [], shownSettings: [],
                          make: { Retrain(settings: $0) }),
         MethodDescriptor(name: "ft", displayName: "FT", summary: "fine-tune on D_r",
-                         defaults: MethodSettings(learningRate: 0.03, epochs: 10),
+                         defaults: ClassifierMethodSettings(learningRate: 0.03, epochs: 10),
                          grid: grid(learningRates: [0.01, 0.03, 0.1], epochs: [5, 10]) { _ in },
                          shownSettings: [.learningRate, .epochs], make: { FineTune(settings: $0) }),
         MethodDescriptor(name: "ga", displayName: "GA", summary: "gradient ascent on D_f (clipped, stopping rule)",
-                         defaults: MethodSettings(learningRate: 0.01, epochs: 10, clipNorm: 5),
+                         defaults: ClassifierMethodSettings(learningRate: 0.01, epochs: 10, clipNorm: 5),
                          grid: grid(learningRates: [0.001, 0.003, 0.01, 0.03], epochs: [10]) { $0.clipNorm = 5 },
-                         shownSettings: [.learningRate], make: { GradientAscent(settings: $0) }),
+                         shownSettings: [.learningRate], make: { GradientAscentUnlearning(settings: $0) }),
         MethodDescriptor(name: "rl", displayName: "RL", summary: "random labels on D_f, then true labels on D_r, every epoch",
-                         defaults: MethodSettings(learningRate: 0.01, epochs: 10),
+                         defaults: ClassifierMethodSettings(learningRate: 0.01, epochs: 10),
                          grid: grid(learningRates: [0.003, 0.01, 0.03], epochs: [5, 10]) { _ in },
                          shownSettings: [.learningRate, .epochs], make: { RandomLabels(settings: $0) }),
         MethodDescriptor(name: "l1-sparse", displayName: "ℓ1-sparse", summary: "fine-tune on D_r with a linearly decaying ℓ1 penalty",
-                         defaults: MethodSettings(learningRate: 0.03, epochs: 10, l1Strength: 2e-3),
+                         defaults: ClassifierMethodSettings(learningRate: 0.03, epochs: 10, l1Strength: 2e-3),
                          grid: [Float(5e-4), 1e-3, 2e-3, 5e-3].flatMap { strength in
                              grid(learningRates: [0.01, 0.03], epochs: [10]) { $0.l1Strength = strength }
                          },
                          shownSettings: [.learningRate, .epochs, .l1Strength], make: { SparseFineTune(settings: $0) }),
         MethodDescriptor(name: "salun", displayName: "SalUn", summary: "random labels on the top 50 % forget-salient weights; the rest frozen",
-                         defaults: MethodSettings(learningRate: 0.01, epochs: 10, maskFraction: 0.5),
+                         defaults: ClassifierMethodSettings(learningRate: 0.01, epochs: 10, maskFraction: 0.5),
                          grid: grid(learningRates: [0.003, 0.01, 0.03], epochs: [5, 10]) { $0.maskFraction = 0.5 },
                          shownSettings: [.learningRate, .epochs, .maskFraction], make: { SaliencyUnlearning(settings: $0) }),
         MethodDescriptor(name: "ga-retain", displayName: "GA + retain (α = 0)", summary: "UGradSL without label smoothing: the ablation",
-                         defaults: MethodSettings(learningRate: 0.01, epochs: 10, clipNorm: 5, smoothingRate: 0, retainWeight: 0.7),
+                         defaults: ClassifierMethodSettings(learningRate: 0.01, epochs: 10, clipNorm: 5, smoothingRate: 0, retainWeight: 0.7),
                          grid: mixedGrid(rates: [0]), shownSettings: [.learningRate, .retainWeight], make: { SmoothedGradientUnlearning(settings: $0) }),
         MethodDescriptor(name: "ugradsl", displayName: "UGradSL", summary: "GA with negative label smoothing mixed with retain descent",
-                         defaults: MethodSettings(learningRate: 0.01, epochs: 10, clipNorm: 5, smoothingRate: -0.5, retainWeight: 0.7),
+                         defaults: ClassifierMethodSettings(learningRate: 0.01, epochs: 10, clipNorm: 5, smoothingRate: -0.5, retainWeight: 0.7),
                          grid: mixedGrid(rates: [-0.2, -0.5, -1]), shownSettings: [.learningRate, .retainWeight, .smoothingRate],
                          make: { SmoothedGradientUnlearning(settings: $0) }),
         MethodDescriptor(name: "ugradsl+", displayName: "UGradSL+", summary: "the UGradSL objective on a fine-tuning backbone (passes over D_r)",
-                         defaults: MethodSettings(learningRate: 0.01, epochs: 3, clipNorm: 5, smoothingRate: -0.5, retainWeight: 0.9),
+                         defaults: ClassifierMethodSettings(learningRate: 0.01, epochs: 3, clipNorm: 5, smoothingRate: -0.5, retainWeight: 0.9),
                          grid: [Float(-0.2), -0.5, -1].flatMap { rate in
                              [Float(0.7), 0.9].flatMap { weight in
                                  grid(learningRates: [0.01, 0.03], epochs: [3]) { $0.clipNorm = 5; $0.smoothingRate = rate; $0.retainWeight = weight }
@@ -101,10 +101,10 @@ public enum ClassifierMethods {
     }
 
     /// Learning rate × epochs, each then adjusted by `configure`.
-    static func grid(learningRates: [Float], epochs: [Int], _ configure: (inout MethodSettings) -> Void) -> [MethodSettings] {
+    static func grid(learningRates: [Float], epochs: [Int], _ configure: (inout ClassifierMethodSettings) -> Void) -> [ClassifierMethodSettings] {
         learningRates.flatMap { rate in
             epochs.map { count in
-                var settings = MethodSettings(learningRate: rate, epochs: count)
+                var settings = ClassifierMethodSettings(learningRate: rate, epochs: count)
                 configure(&settings)
                 return settings
             }
@@ -112,7 +112,7 @@ public enum ClassifierMethods {
     }
 
     /// The UGradSL-style grid: learning rate × retain weight p for each smoothing rate α (GA backbone).
-    public static func mixedGrid(rates: [Float]) -> [MethodSettings] {
+    public static func mixedGrid(rates: [Float]) -> [ClassifierMethodSettings] {
         rates.flatMap { rate in
             [Float(0.5), 0.7, 0.9].flatMap { weight in
                 grid(learningRates: [0.003, 0.01, 0.03], epochs: [10]) { $0.clipNorm = 5; $0.smoothingRate = rate; $0.retainWeight = weight }

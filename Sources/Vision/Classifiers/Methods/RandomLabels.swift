@@ -4,16 +4,16 @@ import NN
 /// RL: each epoch, one pass over D_f with uniformly random labels, then one pass over D_r with true labels
 /// (SalUn's `RL.py` as it runs on CIFAR-10). Random labels are drawn afresh for every batch.
 public struct RandomLabels: ClassifierUnlearningMethod {
-    public let settings: MethodSettings
+    public let settings: ClassifierMethodSettings
 
-    public init(settings: MethodSettings) { self.settings = settings }
+    public init(settings: ClassifierMethodSettings) { self.settings = settings }
 
     public func unlearn(_ context: UnlearningContext) throws -> UnlearningOutcome {
         try Self.run(context, settings, masks: UpdateMasks())
     }
 
     /// The RL loop under `masks` (SalUn passes its saliency mask as the update mask).
-    static func run(_ context: UnlearningContext, _ settings: MethodSettings, masks: UpdateMasks) throws -> UnlearningOutcome {
+    static func run(_ context: UnlearningContext, _ settings: ClassifierMethodSettings, masks: UpdateMasks) throws -> UnlearningOutcome {
         try settings.validate()
         var order = context.generator("data order"), relabel = context.generator("random labels")
         let classes = context.dataset.classCount

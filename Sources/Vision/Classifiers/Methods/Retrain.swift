@@ -3,9 +3,9 @@ import Engine
 /// Retrain, the gold standard: re-initialise with the original seed and train from scratch on D_r with
 /// the original recipe. The method's own settings are not used.
 public struct Retrain: ClassifierUnlearningMethod {
-    public let settings: MethodSettings
+    public let settings: ClassifierMethodSettings
 
-    public init(settings: MethodSettings) { self.settings = settings }
+    public init(settings: ClassifierMethodSettings) { self.settings = settings }
 
     public func unlearn(_ context: UnlearningContext) throws -> UnlearningOutcome {
         let fresh = try context.model.architecture.makeModel(imageShape: context.dataset.imageShape,

@@ -5,9 +5,9 @@ import NN
 /// completely — the optimizer's update mask skips their gradient step, weight decay and momentum, which is
 /// the hard "restore θ_o" SalUn added after weight decay was found moving frozen weights (issue #32).
 public struct SaliencyUnlearning: ClassifierUnlearningMethod {
-    public let settings: MethodSettings
+    public let settings: ClassifierMethodSettings
 
-    public init(settings: MethodSettings) { self.settings = settings }
+    public init(settings: ClassifierMethodSettings) { self.settings = settings }
 
     /// The saliency mask at the context's current (original) weights.
     public func mask(_ context: UnlearningContext) -> Tensor {

@@ -5,9 +5,9 @@ import Engine
 /// negative label smoothing. Epochs are passes over D_f; the ascent stopping rule ends the run.
 /// With α = 0 this is the plain GA + retain mixture, the ablation that isolates what NLS adds.
 public struct SmoothedGradientUnlearning: ClassifierUnlearningMethod {
-    public let settings: MethodSettings
+    public let settings: ClassifierMethodSettings
 
-    public init(settings: MethodSettings) { self.settings = settings }
+    public init(settings: ClassifierMethodSettings) { self.settings = settings }
 
     public func unlearn(_ context: UnlearningContext) throws -> UnlearningOutcome {
         try MixedAscent.run(context, settings, driving: context.split.forget, partner: context.split.retain) { forget, retain in
@@ -19,7 +19,7 @@ public struct SmoothedGradientUnlearning: ClassifierUnlearningMethod {
 /// The UGradSL objective and loop shared by UGradSL (driven by D_f) and UGradSL+ (driven by D_r).
 enum MixedAscent {
     /// `p·CE(retain) − (1 − p)·CE_GLS(forget, α)`.
-    static func objective(_ context: UnlearningContext, _ settings: MethodSettings, forget: [Int], retain: [Int]) -> Variable {
+    static func objective(_ context: UnlearningContext, _ settings: ClassifierMethodSettings, forget: [Int], retain: [Int]) -> Variable {
         let forgetTerm = context.crossEntropy(forget, rate: settings.smoothingRate)
         guard settings.retainWeight > 0 else { return -forgetTerm }
         return context.crossEntropy(retain).scaled(by: settings.retainWeight) - forgetTerm.scaled(by: 1 - settings.retainWeight)
@@ -27,7 +27,7 @@ enum MixedAscent {
 
     /// Epochs over `driving`, each of its batches paired with the next batch of the endlessly reshuffled
     /// `partner` set; `assign` maps (driving, partner) batches to (forget, retain).
-    static func run(_ context: UnlearningContext, _ settings: MethodSettings, driving: [Int], partner: [Int],
+    static func run(_ context: UnlearningContext, _ settings: ClassifierMethodSettings, driving: [Int], partner: [Int],
                     assign: ([Int], [Int]) -> (forget: [Int], retain: [Int])) throws -> UnlearningOutcome {
         try settings.validate()
         guard settings.smoothingRate <= 0 else {

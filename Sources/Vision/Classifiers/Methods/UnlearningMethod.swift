@@ -3,7 +3,7 @@ import NN
 import Optimization
 
 /// Hyperparameters of a classifier-unlearning method; each method reads the ones it uses.
-public struct MethodSettings: Codable, Equatable, Sendable {
+public struct ClassifierMethodSettings: Codable, Equatable, Sendable {
     /// Learning rate (constant during unlearning, as in the reference code).
     public var learningRate: Float
     /// Passes over the method's driving set (D_f for ascent, D_r for fine-tuning); ascent methods may stop earlier.
@@ -65,7 +65,7 @@ public struct UnlearningContext {
     /// Train and test images.
     public let dataset: ClassifierDataset
     /// D_f, D_r and the evaluation test indices.
-    public let split: ForgetSplit
+    public let split: ClassifierSplit
     /// How the original model was trained (Retrain repeats it on D_r).
     public let recipe: TrainingRecipe
     /// Seed the original model was initialised and trained with (Retrain reuses it).
@@ -80,7 +80,7 @@ public struct UnlearningContext {
     public let identity: String
 
     /// A context; the model must already hold the weights to start from.
-    public init(model: ImageClassifier, parameters: ParameterSet, dataset: ClassifierDataset, split: ForgetSplit,
+    public init(model: ImageClassifier, parameters: ParameterSet, dataset: ClassifierDataset, split: ClassifierSplit,
                 recipe: TrainingRecipe, trainingSeed: UInt64, seed: UInt64, forgetAccuracyTarget: Double,
                 checkpoints: RunCheckpoints = RunCheckpoints(), identity: String = "") {
         self.model = model
@@ -117,7 +117,7 @@ public struct UnlearningContext {
 
     /// Runs `steps` on the shared loop with SGD at the settings' constant rate, momentum, weight decay and
     /// clipping (`masks.update` freezes coordinates completely), and says how the run ended.
-    func run(_ steps: ClassifierSteps, _ settings: MethodSettings, masks: UpdateMasks = UpdateMasks()) throws -> UnlearningOutcome {
+    func run(_ steps: ClassifierSteps, _ settings: ClassifierMethodSettings, masks: UpdateMasks = UpdateMasks()) throws -> UnlearningOutcome {
         let loop = ClassifierLoop.Settings(learningRate: settings.learningRate, schedule: "constant", clipNorm: settings.clipNorm,
                                            optimizer: .sgd, momentum: settings.momentum, weightDecay: settings.weightDecay,
                                            batchSize: settings.batchSize, epochs: settings.epochs, seed: seed)
@@ -163,7 +163,7 @@ public struct UnlearningOutcome: Codable, Equatable, Sendable {
 /// A classifier-unlearning method: changes the context's model in place so it forgets `split.forget`.
 public protocol ClassifierUnlearningMethod {
     /// The settings the method runs with.
-    var settings: MethodSettings { get }
+    var settings: ClassifierMethodSettings { get }
     /// Unlearns; the model's final weights are the result.
     func unlearn(_ context: UnlearningContext) throws -> UnlearningOutcome
 }

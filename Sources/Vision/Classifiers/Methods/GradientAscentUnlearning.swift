@@ -1,10 +1,10 @@
 import Engine
 
 /// GA: gradient ascent on the cross-entropy of D_f, clipped and stopped by the ascent stopping rule.
-public struct GradientAscent: ClassifierUnlearningMethod {
-    public let settings: MethodSettings
+public struct GradientAscentUnlearning: ClassifierUnlearningMethod {
+    public let settings: ClassifierMethodSettings
 
-    public init(settings: MethodSettings) { self.settings = settings }
+    public init(settings: ClassifierMethodSettings) { self.settings = settings }
 
     public func unlearn(_ context: UnlearningContext) throws -> UnlearningOutcome {
         try settings.validate()

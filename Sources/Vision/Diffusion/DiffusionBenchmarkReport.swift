@@ -3,7 +3,7 @@ import Reports
 
 /// Builds the benchmark's Markdown/HTML report: the method × metric table (mean ± std over seeds),
 /// the measured AdvUnlearn-vs-ESD answer, the sample grid and per-seed rows.
-public enum BenchmarkReport {
+public enum DiffusionBenchmarkReport {
     /// Mean and sample standard deviation.
     public static func meanAndSpread(_ values: [Double]) -> (mean: Double, spread: Double) {
         guard !values.isEmpty else { return (.nan, .nan) }

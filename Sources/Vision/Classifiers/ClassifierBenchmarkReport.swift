@@ -2,7 +2,7 @@ import Foundation
 import Reports
 
 /// Turns benchmark results into the shared report (Markdown + HTML) and writes results.json beside it.
-public enum BenchmarkReport {
+public enum ClassifierBenchmarkReport {
     /// Column headings of the main table.
     public static let headers = ["method", "UA", "RA", "TA", "MIA-efficacy", "Avg. Gap ↓", "gap std", "RTE (s)", "settings"]
 
