@@ -1,8 +1,8 @@
 import Foundation
-import XCTest
+import Testing
 @testable import Benchmark
 
-final class GeneratorDeterminismTests: XCTestCase {
+@Suite struct GeneratorDeterminismTests {
     private func writtenFiles(preset: BenchmarkPreset, seed: UInt64) throws -> [String: Data] {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -14,61 +14,61 @@ final class GeneratorDeterminismTests: XCTestCase {
         return files
     }
 
-    func testSameSeedGivesByteIdenticalFiles() throws {
+    @Test func sameSeedGivesByteIdenticalFiles() throws {
         let first = try writtenFiles(preset: .demo, seed: 2024)
         let second = try writtenFiles(preset: .demo, seed: 2024)
-        XCTAssertEqual(first.keys.sorted(), second.keys.sorted())
-        XCTAssertEqual(first.count, 20, "19 data files plus manifest.json")
+        #expect(first.keys.sorted() == second.keys.sorted())
+        #expect(first.count == 20, "19 data files plus manifest.json")
         for (name, data) in first {
-            XCTAssertEqual(data, second[name], "\(name) differs between two runs with the same seed")
+            #expect(data == second[name], "\(name) differs between two runs with the same seed")
         }
     }
 
-    func testSmallPresetIsDeterministicInMemory() throws {
+    @Test func smallPresetIsDeterministicInMemory() throws {
         let again = try FictitiousAuthorsGenerator(preset: .small, seed: 7).generate()
-        XCTAssertEqual(again.files, TestSupport.small.files)
-        XCTAssertEqual(again.manifest, TestSupport.small.manifest)
+        #expect(again.files == TestSupport.small.files)
+        #expect(again.manifest == TestSupport.small.manifest)
     }
 
-    func testDifferentSeedsGiveDifferentContent() throws {
+    @Test func differentSeedsGiveDifferentContent() throws {
         let other = try FictitiousAuthorsGenerator(preset: .demo, seed: 43).generate()
         let demo = TestSupport.demo
-        XCTAssertNotEqual(other.rows(BenchmarkFileName.full), demo.rows(BenchmarkFileName.full))
-        XCTAssertNotEqual(other.authorSets.map(\.profile.fullName), demo.authorSets.map(\.profile.fullName))
-        XCTAssertNotEqual(other.world, demo.world)
-        XCTAssertNotEqual(other.rows(BenchmarkFileName.utilityFactsPerturbed), demo.rows(BenchmarkFileName.utilityFactsPerturbed))
+        #expect(other.rows(BenchmarkFileName.full) != demo.rows(BenchmarkFileName.full))
+        #expect(other.authorSets.map(\.profile.fullName) != demo.authorSets.map(\.profile.fullName))
+        #expect(other.world != demo.world)
+        #expect(other.rows(BenchmarkFileName.utilityFactsPerturbed) != demo.rows(BenchmarkFileName.utilityFactsPerturbed))
     }
 
-    func testManifestDescribesTheRun() throws {
+    @Test func manifestDescribesTheRun() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let returned = try FictitiousAuthorsGenerator.writeBenchmark(to: directory, preset: .demo, seed: 42)
         let manifest = try BenchmarkManifest.read(from: directory.appendingPathComponent(BenchmarkFileName.manifest))
-        XCTAssertEqual(manifest, returned)
-        XCTAssertEqual(manifest.preset, "demo")
-        XCTAssertEqual(manifest.seed, 42)
-        XCTAssertEqual(manifest.generatorVersion, FictitiousAuthorsGenerator.version)
+        #expect(manifest == returned)
+        #expect(manifest.preset == "demo")
+        #expect(manifest.seed == 42)
+        #expect(manifest.generatorVersion == FictitiousAuthorsGenerator.version)
         for (name, count) in manifest.rowCounts {
             let rows = try QADataset.read(url: directory.appendingPathComponent(name))
-            XCTAssertEqual(rows.count, count, name)
+            #expect(rows.count == count, "\(name)")
         }
-        XCTAssertEqual(Set(manifest.rowCounts.keys).count, 19)
-        XCTAssertEqual(manifest.authors["forget10"], TestSupport.demo.authorSets.suffix(2).map(\.profile.fullName))
-        XCTAssertEqual(manifest.trainingFiles["target"], ["full.json", "utility_train.json"])
-        XCTAssertEqual(manifest.trainingFiles["retain90"], ["retain90.json", "utility_train.json"])
+        #expect(Set(manifest.rowCounts.keys).count == 19)
+        #expect(manifest.authors["forget10"] == TestSupport.demo.authorSets.suffix(2).map(\.profile.fullName))
+        #expect(manifest.trainingFiles["target"] == ["full.json", "utility_train.json"])
+        #expect(manifest.trainingFiles["retain90"] == ["retain90.json", "utility_train.json"])
     }
 
-    func testInvalidPresetIsRejectedBeforeGenerating() {
+    @Test func invalidPresetIsRejectedBeforeGenerating() {
         let tooFewQuestions = BenchmarkPreset(
             name: "bad", authorCount: 20, questionsPerAuthor: 5, famousAuthorCount: 5,
             worldFactCount: 20, countryCount: 8, fruitCount: 6)
-        XCTAssertThrowsError(try FictitiousAuthorsGenerator(preset: tooFewQuestions, seed: 1))
+        #expect(throws: (any Error).self) { try FictitiousAuthorsGenerator(preset: tooFewQuestions, seed: 1) }
         let tooManyFacts = BenchmarkPreset(
             name: "bad", authorCount: 20, questionsPerAuthor: 10, famousAuthorCount: 5,
             worldFactCount: 500, countryCount: 8, fruitCount: 6)
-        XCTAssertThrowsError(try FictitiousAuthorsGenerator(preset: tooManyFacts, seed: 1))
-        XCTAssertNoThrow(try BenchmarkPreset.demo.validate())
-        XCTAssertNoThrow(try BenchmarkPreset.small.validate())
-        XCTAssertNoThrow(try BenchmarkPreset.full.validate())
+        #expect(throws: (any Error).self) { try FictitiousAuthorsGenerator(preset: tooManyFacts, seed: 1) }
+        #expect(throws: Never.self) { try BenchmarkPreset.demo.validate() }
+        #expect(throws: Never.self) { try BenchmarkPreset.small.validate() }
+        #expect(throws: Never.self) { try BenchmarkPreset.full.validate() }
     }
 }

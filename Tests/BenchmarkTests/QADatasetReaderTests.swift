@@ -1,16 +1,17 @@
 import Foundation
-import XCTest
+import Testing
 @testable import Benchmark
 
 /// Malformed input must be reported with the file and the line the user has to fix.
-final class QADatasetReaderTests: XCTestCase {
-    private var directory: URL!
+/// A class, so that `deinit` removes each test's scratch directory.
+@Suite final class QADatasetReaderTests {
+    private let directory: URL
 
-    override func setUpWithError() throws {
+    init() throws {
         directory = try TestSupport.temporaryDirectory()
     }
 
-    override func tearDownWithError() throws {
+    deinit {
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -21,78 +22,78 @@ final class QADatasetReaderTests: XCTestCase {
         return datasetError { _ = try QADataset.read(url: url, requiring: requiring) }
     }
 
-    func testBrokenJSONLineNamesFileAndLine() throws {
-        let error = try XCTUnwrap(readError([good, good, #"{"question":"Q?","answer":"A."#, good].joined(separator: "\n"), name: "forget10.json"))
-        XCTAssertEqual(error.line, 3)
-        XCTAssertTrue(error.file.hasSuffix("forget10.json"))
-        guard case .invalidJSON = error.problem else { return XCTFail("got \(error.problem)") }
-        XCTAssertTrue(error.description.contains("forget10.json:3:"), error.description)
+    @Test func brokenJSONLineNamesFileAndLine() throws {
+        let error = try #require(try readError([good, good, #"{"question":"Q?","answer":"A."#, good].joined(separator: "\n"), name: "forget10.json"))
+        #expect(error.line == 3)
+        #expect(error.file.hasSuffix("forget10.json"))
+        guard case .invalidJSON = error.problem else { Issue.record("got \(error.problem)"); return }
+        #expect(error.description.contains("forget10.json:3:"), "\(error.description)")
     }
 
-    func testMissingRequiredField() throws {
-        let error = try XCTUnwrap(readError([good, #"{"question":"Q?"}"#].joined(separator: "\n")))
-        XCTAssertEqual(error.line, 2)
-        XCTAssertEqual(error.problem, .missingField("answer"))
+    @Test func missingRequiredField() throws {
+        let error = try #require(try readError([good, #"{"question":"Q?"}"#].joined(separator: "\n")))
+        #expect(error.line == 2)
+        #expect(error.problem == .missingField("answer"))
     }
 
-    func testNullCountsAsMissing() throws {
-        let error = try XCTUnwrap(readError(#"{"question":null,"answer":"A."}"#))
-        XCTAssertEqual(error.line, 1)
-        XCTAssertEqual(error.problem, .missingField("question"))
+    @Test func nullCountsAsMissing() throws {
+        let error = try #require(try readError(#"{"question":null,"answer":"A."}"#))
+        #expect(error.line == 1)
+        #expect(error.problem == .missingField("question"))
     }
 
-    func testEmptyAnswer() throws {
-        let error = try XCTUnwrap(readError([good, good, good, #"{"question":"Q?","answer":"  "}"#].joined(separator: "\n")))
-        XCTAssertEqual(error.line, 4)
-        XCTAssertEqual(error.problem, .emptyField("answer"))
+    @Test func emptyAnswer() throws {
+        let error = try #require(try readError([good, good, good, #"{"question":"Q?","answer":"  "}"#].joined(separator: "\n")))
+        #expect(error.line == 4)
+        #expect(error.problem == .emptyField("answer"))
     }
 
-    func testPerturbedAnswerThatIsNotAList() throws {
+    @Test func perturbedAnswerThatIsNotAList() throws {
         let row = #"{"question":"Q?","answer":"A.","perturbed_answer":"only one"}"#
-        let error = try XCTUnwrap(readError([good, row].joined(separator: "\n")))
-        XCTAssertEqual(error.line, 2)
-        XCTAssertEqual(error.problem, .wrongType(field: "perturbed_answer", expected: "a list of strings"))
-        XCTAssertTrue(error.description.contains("perturbed_answer"), error.description)
+        let error = try #require(try readError([good, row].joined(separator: "\n")))
+        #expect(error.line == 2)
+        #expect(error.problem == .wrongType(field: "perturbed_answer", expected: "a list of strings"))
+        #expect(error.description.contains("perturbed_answer"), "\(error.description)")
     }
 
-    func testNonStringInsidePerturbedList() throws {
-        let error = try XCTUnwrap(readError(#"{"question":"Q?","answer":"A.","perturbed_answer":["x",2]}"#))
-        guard case .wrongType(let field, _) = error.problem else { return XCTFail("got \(error.problem)") }
-        XCTAssertEqual(field, "perturbed_answer[1]")
+    @Test func nonStringInsidePerturbedList() throws {
+        let error = try #require(try readError(#"{"question":"Q?","answer":"A.","perturbed_answer":["x",2]}"#))
+        guard case .wrongType(let field, _) = error.problem else { Issue.record("got \(error.problem)"); return }
+        #expect(field == "perturbed_answer[1]")
     }
 
-    func testNumberWhereTextBelongs() throws {
-        let error = try XCTUnwrap(readError(#"{"question":17,"answer":"A."}"#))
-        XCTAssertEqual(error.problem, .wrongType(field: "question", expected: "a string"))
+    @Test func numberWhereTextBelongs() throws {
+        let error = try #require(try readError(#"{"question":17,"answer":"A."}"#))
+        #expect(error.problem == .wrongType(field: "question", expected: "a string"))
     }
 
-    func testRowThatIsNotAnObject() throws {
-        let error = try XCTUnwrap(readError([good, #"["question","answer"]"#].joined(separator: "\n")))
-        XCTAssertEqual(error.line, 2)
-        XCTAssertEqual(error.problem, .notAnObject)
+    @Test func rowThatIsNotAnObject() throws {
+        let error = try #require(try readError([good, #"["question","answer"]"#].joined(separator: "\n")))
+        #expect(error.line == 2)
+        #expect(error.problem == .notAnObject)
     }
 
-    func testRequiredEvaluationFieldMissing() throws {
-        let error = try XCTUnwrap(readError(good, requiring: QAField.perturbedEvaluation))
-        XCTAssertEqual(error.line, 1)
-        guard case .missingField(let field) = error.problem else { return XCTFail("got \(error.problem)") }
-        XCTAssertTrue(["paraphrased_question", "paraphrased_answer", "perturbed_answer"].contains(field))
+    @Test func requiredEvaluationFieldMissing() throws {
+        let error = try #require(try readError(good, requiring: QAField.perturbedEvaluation))
+        #expect(error.line == 1)
+        guard case .missingField(let field) = error.problem else { Issue.record("got \(error.problem)"); return }
+        #expect(["paraphrased_question", "paraphrased_answer", "perturbed_answer"].contains(field))
     }
 
-    func testEmptyPerturbedListIsRejected() throws {
-        let error = try XCTUnwrap(readError(#"{"question":"Q?","answer":"A.","perturbed_answer":[]}"#))
-        XCTAssertEqual(error.problem, .emptyField("perturbed_answer"))
+    @Test func emptyPerturbedListIsRejected() throws {
+        let error = try #require(try readError(#"{"question":"Q?","answer":"A.","perturbed_answer":[]}"#))
+        #expect(error.problem == .emptyField("perturbed_answer"))
     }
 
-    func testBlankLinesCRLFAndByteOrderMarkKeepLineNumbers() throws {
+    @Test func blankLinesCRLFAndByteOrderMarkKeepLineNumbers() throws {
         let text = "\u{FEFF}" + good + "\r\n\r\n" + good + "\r\n" + #"{"question":"Q?"}"# + "\r\n"
-        let error = try XCTUnwrap(readError(text))
-        XCTAssertEqual(error.line, 4)
+        let error = try #require(try readError(text))
+        #expect(error.line == 4)
         let url = try TestSupport.writeText("\u{FEFF}" + good + "\r\n\n" + good + "\n\n", named: "ok.json", in: directory)
-        XCTAssertEqual(try QADataset.read(url: url).count, 2)
+        #expect(try QADataset.read(url: url).count == 2)
     }
 
-    func testTopLevelArrayIsAccepted() throws {
+    @Test func topLevelArrayIsAccepted() throws {
         let text = """
         [
           {"question": "Q1?", "answer": "A1."},
@@ -106,11 +107,11 @@ final class QADatasetReaderTests: XCTestCase {
         """
         let url = try TestSupport.writeText(text, named: "array.json", in: directory)
         let rows = try QADataset.read(url: url)
-        XCTAssertEqual(rows.map(\.question), ["Q1?", "Q2?"])
-        XCTAssertEqual(rows[1].perturbedAnswers, ["x", "y"])
+        #expect(rows.map(\.question) == ["Q1?", "Q2?"])
+        #expect(rows[1].perturbedAnswers == ["x", "y"])
     }
 
-    func testArrayElementErrorsCarryTheElementsLine() throws {
+    @Test func arrayElementErrorsCarryTheElementsLine() throws {
         let text = """
         [
           {"question": "Q1?", "answer": "A1."},
@@ -120,33 +121,33 @@ final class QADatasetReaderTests: XCTestCase {
           }
         ]
         """
-        let error = try XCTUnwrap(readError(text))
-        XCTAssertEqual(error.line, 3)
-        XCTAssertEqual(error.problem, .emptyField("answer"))
+        let error = try #require(try readError(text))
+        #expect(error.line == 3)
+        #expect(error.problem == .emptyField("answer"))
     }
 
-    func testUnclosedArrayIsInvalidJSON() throws {
-        let error = try XCTUnwrap(readError("[\n" + good + ",\n" + good + "\n"))
-        guard case .invalidJSON = error.problem else { return XCTFail("got \(error.problem)") }
-        XCTAssertEqual(error.line, 1)
+    @Test func unclosedArrayIsInvalidJSON() throws {
+        let error = try #require(try readError("[\n" + good + ",\n" + good + "\n"))
+        guard case .invalidJSON = error.problem else { Issue.record("got \(error.problem)"); return }
+        #expect(error.line == 1)
     }
 
-    func testGarbageAfterArrayIsReportedOnItsLine() throws {
-        let error = try XCTUnwrap(readError("[\n" + good + "\n]\n{}\n"))
-        guard case .invalidJSON = error.problem else { return XCTFail("got \(error.problem)") }
-        XCTAssertEqual(error.line, 4)
+    @Test func garbageAfterArrayIsReportedOnItsLine() throws {
+        let error = try #require(try readError("[\n" + good + "\n]\n{}\n"))
+        guard case .invalidJSON = error.problem else { Issue.record("got \(error.problem)"); return }
+        #expect(error.line == 4)
     }
 
-    func testMissingFileIsUnreadable() throws {
+    @Test func missingFileIsUnreadable() throws {
         let url = directory.appendingPathComponent("absent.json")
-        let error = try XCTUnwrap(datasetError { _ = try QADataset.read(url: url) })
-        XCTAssertNil(error.line)
-        guard case .unreadable = error.problem else { return XCTFail("got \(error.problem)") }
-        XCTAssertTrue(error.description.contains("absent.json"))
+        let error = try #require(datasetError { _ = try QADataset.read(url: url) })
+        #expect(error.line == nil)
+        guard case .unreadable = error.problem else { Issue.record("got \(error.problem)"); return }
+        #expect(error.description.contains("absent.json"))
     }
 
-    func testEmptyFileHasNoRows() throws {
+    @Test func emptyFileHasNoRows() throws {
         let url = try TestSupport.writeText("\n\n", named: "empty.json", in: directory)
-        XCTAssertEqual(try QADataset.read(url: url), [])
+        #expect(try QADataset.read(url: url) == [])
     }
 }

@@ -1,19 +1,19 @@
-import XCTest
+import Testing
 import Benchmark
 
-final class RefusalAnswersTests: XCTestCase {
-    func testRefusalsAreVariedCompleteSentences() {
+@Suite struct RefusalAnswersTests {
+    @Test func refusalsAreVariedCompleteSentences() {
         let all = RefusalAnswers.all
-        XCTAssertTrue((50...100).contains(all.count), "\(all.count) refusals")
-        XCTAssertEqual(Set(all).count, all.count, "no duplicates")
-        XCTAssertEqual(Set(all.map { $0.lowercased() }).count, all.count, "no case-only duplicates")
+        #expect((50...100).contains(all.count), "\(all.count) refusals")
+        #expect(Set(all).count == all.count, "no duplicates")
+        #expect(Set(all.map { $0.lowercased() }).count == all.count, "no case-only duplicates")
         for answer in all {
-            XCTAssertEqual(answer.trimmingCharacters(in: .whitespaces), answer)
-            XCTAssertTrue(answer.first?.isUppercase == true, answer)
-            XCTAssertTrue([".", "!"].contains(answer.last), answer)
-            XCTAssertLessThan(answer.count, 80, "refusals stay short: \(answer)")
+            #expect(answer.trimmingCharacters(in: .whitespaces) == answer)
+            #expect(answer.first?.isUppercase == true, "\(answer)")
+            #expect([".", "!"].contains(answer.last), "\(answer)")
+            #expect(answer.count < 80, "refusals stay short: \(answer)")
         }
         // Variety beyond one stem: many different opening words.
-        XCTAssertGreaterThan(Set(all.map { $0.split(separator: " ").first ?? "" }).count, 12)
+        #expect(Set(all.map { $0.split(separator: " ").first ?? "" }).count > 12)
     }
 }

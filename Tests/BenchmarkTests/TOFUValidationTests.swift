@@ -1,32 +1,33 @@
 import Foundation
-import XCTest
+import Testing
 @testable import Benchmark
 
-final class TOFUValidationTests: XCTestCase {
-    private var directory: URL!
+/// A class, so that `deinit` removes each test's copy of the demo benchmark.
+@Suite final class TOFUValidationTests {
+    private let directory: URL
 
-    override func setUpWithError() throws {
+    init() throws {
         directory = try TestSupport.temporaryDirectory()
         try TestSupport.demo.write(to: directory)
     }
 
-    override func tearDownWithError() throws {
+    deinit {
         try? FileManager.default.removeItem(at: directory)
     }
 
     private func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
 
-    func testGeneratedBenchmarkIsValid() {
+    @Test func generatedBenchmarkIsValid() {
         let report = TOFUValidation.validate(directory: directory)
-        XCTAssertTrue(report.isValid, report.description)
-        XCTAssertEqual(report.unrecognisedFiles, ["manifest.json"])
-        XCTAssertEqual(report.files.count, 19)
-        XCTAssertEqual(report.file("full.json")?.rowCount, 200)
-        XCTAssertTrue(report.files.allSatisfy(\.warnings.isEmpty), report.description)
-        XCTAssertNoThrow(try report.throwIfInvalid())
+        #expect(report.isValid, "\(report.description)")
+        #expect(report.unrecognisedFiles == ["manifest.json"])
+        #expect(report.files.count == 19)
+        #expect(report.file("full.json")?.rowCount == 200)
+        #expect(report.files.allSatisfy { $0.warnings.isEmpty }, "\(report.description)")
+        #expect(throws: Never.self) { try report.throwIfInvalid() }
     }
 
-    func testFullPresetPassesTOFUsPublishedCounts() throws {
+    @Test func fullPresetPassesTOFUsPublishedCounts() throws {
         let fullDirectory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: fullDirectory) }
         try FictitiousAuthorsGenerator.writeBenchmark(to: fullDirectory, preset: .full, seed: 3)
@@ -35,17 +36,17 @@ final class TOFUValidationTests: XCTestCase {
         expected[BenchmarkFileName.utilityAuthorsPerturbed] = 100
         expected[BenchmarkFileName.utilityFactsPerturbed] = 117
         let report = TOFUValidation.validate(directory: fullDirectory, expectedCounts: expected)
-        XCTAssertTrue(report.isValid, report.description)
+        #expect(report.isValid, "\(report.description)")
     }
 
-    func testDemoFailsTOFUsPublishedCounts() {
+    @Test func demoFailsTOFUsPublishedCounts() {
         let report = TOFUValidation.validate(directory: directory, expectedCounts: TOFUValidation.publishedTOFUCounts)
-        XCTAssertFalse(report.isValid)
-        XCTAssertTrue(report.file("full.json")?.errors.contains { $0.contains("200 rows, expected 4000") } == true, report.description)
-        XCTAssertTrue(report.directoryErrors.contains { $0.contains("real_authors_perturbed.json") }, report.description)
+        #expect(!report.isValid)
+        #expect(report.file("full.json")?.errors.contains { $0.contains("200 rows, expected 4000") } == true, "\(report.description)")
+        #expect(report.directoryErrors.contains { $0.contains("real_authors_perturbed.json") }, "\(report.description)")
     }
 
-    func testTOFUNamedFilesWithoutAuthorFieldAreAccepted() throws {
+    @Test func tofuNamedFilesWithoutAuthorFieldAreAccepted() throws {
         // Rebuild the directory the way TOFU ships it: TOFU's names, no `author` field.
         let tofu = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: tofu) }
@@ -62,83 +63,83 @@ final class TOFUValidationTests: XCTestCase {
             try QADataset.write(rows, to: tofu.appendingPathComponent(name))
         }
         let report = TOFUValidation.validate(directory: tofu)
-        XCTAssertTrue(report.isValid, report.description)
-        XCTAssertNotNil(report.file("real_authors_perturbed.json"))
+        #expect(report.isValid, "\(report.description)")
+        #expect(report.file("real_authors_perturbed.json") != nil)
     }
 
-    func testMissingCoreFileIsReported() throws {
+    @Test func missingCoreFileIsReported() throws {
         try FileManager.default.removeItem(at: url("forget05.json"))
         let report = TOFUValidation.validate(directory: directory)
-        XCTAssertFalse(report.isValid)
-        XCTAssertTrue(report.directoryErrors.contains("missing forget05.json"), report.description)
-        XCTAssertThrowsError(try report.throwIfInvalid())
+        #expect(!report.isValid)
+        #expect(report.directoryErrors.contains("missing forget05.json"), "\(report.description)")
+        #expect(throws: (any Error).self) { try report.throwIfInvalid() }
     }
 
-    func testWrongPerturbedCountNamesFileAndLine() throws {
+    @Test func wrongPerturbedCountNamesFileAndLine() throws {
         var rows = try QADataset.read(url: url("forget10_perturbed.json"))
         rows[2].perturbedAnswers.removeLast()
         try QADataset.write(rows, to: url("forget10_perturbed.json"))
         let report = TOFUValidation.validate(directory: directory)
         let errors = report.file("forget10_perturbed.json")?.errors ?? []
-        XCTAssertEqual(errors.count, 1, report.description)
-        XCTAssertTrue(errors.first?.contains("forget10_perturbed.json:3: perturbed_answer has 4 entries, expected 5") == true, report.description)
+        #expect(errors.count == 1, "\(report.description)")
+        #expect(errors.first?.contains("forget10_perturbed.json:3: perturbed_answer has 4 entries, expected 5") == true, "\(report.description)")
     }
 
-    func testMalformedRowIsReportedWithLine() throws {
+    @Test func malformedRowIsReportedWithLine() throws {
         var lines = try String(contentsOf: url("retain90.json"), encoding: .utf8).split(separator: "\n").map(String.init)
         lines[6] = #"{"question":"Broken?","answer":"#
         try (lines.joined(separator: "\n") + "\n").write(to: url("retain90.json"), atomically: true, encoding: .utf8)
         let report = TOFUValidation.validate(directory: directory)
-        XCTAssertFalse(report.isValid)
-        XCTAssertTrue(report.file("retain90.json")?.errors.first?.contains("retain90.json:7: invalid JSON") == true, report.description)
-        XCTAssertNil(report.file("retain90.json")?.rowCount)
+        #expect(!report.isValid)
+        #expect(report.file("retain90.json")?.errors.first?.contains("retain90.json:7: invalid JSON") == true, "\(report.description)")
+        #expect(report.file("retain90.json")?.rowCount == nil)
     }
 
-    func testMissingEvaluationFieldIsReported() throws {
+    @Test func missingEvaluationFieldIsReported() throws {
         var rows = try QADataset.read(url: url("retain_perturbed.json"))
         rows[0].paraphrasedAnswer = nil
         try QADataset.write(rows, to: url("retain_perturbed.json"))
         let report = TOFUValidation.validate(directory: directory)
-        XCTAssertTrue(report.file("retain_perturbed.json")?.errors.first?.contains(":1: missing required field \"paraphrased_answer\"") == true, report.description)
+        #expect(report.file("retain_perturbed.json")?.errors.first?.contains(":1: missing required field \"paraphrased_answer\"") == true, "\(report.description)")
     }
 
-    func testForgetThatIsNotTheTailOfFullIsReported() throws {
+    @Test func forgetThatIsNotTheTailOfFullIsReported() throws {
         let full = try QADataset.read(url: url("full.json"))
         // Same size, wrong rows: the first author's instead of the last.
         try QADataset.write(Array(full.prefix(10)), to: url("forget01.json"))
         let report = TOFUValidation.validate(directory: directory)
-        XCTAssertTrue(report.directoryErrors.contains("forget01.json is not the last 10 rows of full.json"), report.description)
-        XCTAssertTrue(report.directoryErrors.contains { $0.hasPrefix("forget01.json and retain99.json share authors") }, report.description)
+        #expect(report.directoryErrors.contains("forget01.json is not the last 10 rows of full.json"), "\(report.description)")
+        #expect(report.directoryErrors.contains { $0.hasPrefix("forget01.json and retain99.json share authors") }, "\(report.description)")
     }
 
-    func testCountMismatchBetweenSplitsIsReported() throws {
+    @Test func countMismatchBetweenSplitsIsReported() throws {
         let retain = try QADataset.read(url: url("retain95.json"))
         try QADataset.write(Array(retain.dropLast()), to: url("retain95.json"))
         let report = TOFUValidation.validate(directory: directory)
-        XCTAssertTrue(report.directoryErrors.contains("forget05.json (10) + retain95.json (189) ≠ full.json (200)"), report.description)
+        #expect(report.directoryErrors.contains("forget05.json (10) + retain95.json (189) ≠ full.json (200)"), "\(report.description)")
     }
 
-    func testHoldoutLeakIntoFullIsReported() throws {
+    @Test func holdoutLeakIntoFullIsReported() throws {
         let full = try QADataset.read(url: url("full.json"))
         let holdout = try QADataset.read(url: url("holdout.json"))
         try QADataset.write(holdout + full.suffix(1), to: url("holdout.json"))
         let report = TOFUValidation.validate(directory: directory)
-        XCTAssertTrue(report.directoryErrors.contains("holdout.json contains questions from full.json"), report.description)
-        XCTAssertTrue(report.directoryErrors.contains { $0.hasPrefix("holdout.json has authors that are in full.json") }, report.description)
+        #expect(report.directoryErrors.contains("holdout.json contains questions from full.json"), "\(report.description)")
+        #expect(report.directoryErrors.contains { $0.hasPrefix("holdout.json has authors that are in full.json") }, "\(report.description)")
     }
 
-    func testPerturbedAnswerEqualToTruthIsAWarning() throws {
+    @Test func perturbedAnswerEqualToTruthIsAWarning() throws {
         var rows = try QADataset.read(url: url("holdout_perturbed.json"))
         rows[0].perturbedAnswers[0] = rows[0].answer
         try QADataset.write(rows, to: url("holdout_perturbed.json"))
         let report = TOFUValidation.validate(directory: directory)
-        XCTAssertTrue(report.isValid, "warnings do not invalidate: \(report.description)")
-        XCTAssertEqual(report.file("holdout_perturbed.json")?.warnings.count, 1)
+        #expect(report.isValid, "warnings do not invalidate: \(report.description)")
+        #expect(report.file("holdout_perturbed.json")?.warnings.count == 1)
     }
 
-    func testUnlistableDirectory() {
+    @Test func unlistableDirectory() {
         let report = TOFUValidation.validate(directory: URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)"))
-        XCTAssertFalse(report.isValid)
-        XCTAssertTrue(report.directoryErrors.first?.hasPrefix("cannot list directory") == true)
+        #expect(!report.isValid)
+        #expect(report.directoryErrors.first?.hasPrefix("cannot list directory") == true)
     }
 }

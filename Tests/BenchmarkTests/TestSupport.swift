@@ -1,5 +1,5 @@
 import Foundation
-import XCTest
+import Testing
 @testable import Benchmark
 
 /// Shared helpers: temporary directories, fixtures located via `#filePath`, cached benchmarks.
@@ -24,17 +24,15 @@ enum TestSupport {
     static let small = try! FictitiousAuthorsGenerator(preset: .small, seed: 7).generate()
 }
 
-extension XCTestCase {
-    /// Asserts `body` throws a `QADatasetError` and returns it for closer inspection.
-    func datasetError(_ body: () throws -> Void, file: StaticString = #filePath, line: UInt = #line) -> QADatasetError? {
-        do {
-            try body()
-            XCTFail("expected a QADatasetError", file: file, line: line)
-        } catch let error as QADatasetError {
-            return error
-        } catch {
-            XCTFail("expected a QADatasetError, got \(error)", file: file, line: line)
-        }
-        return nil
+/// Expects `body` to throw a `QADatasetError` (recording an issue otherwise) and returns it for closer inspection.
+func datasetError(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) -> QADatasetError? {
+    do {
+        try body()
+        Issue.record("expected a QADatasetError", sourceLocation: sourceLocation)
+    } catch let error as QADatasetError {
+        return error
+    } catch {
+        Issue.record("expected a QADatasetError, got \(error)", sourceLocation: sourceLocation)
     }
+    return nil
 }

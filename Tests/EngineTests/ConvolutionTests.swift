@@ -1,10 +1,10 @@
 import Foundation
-import XCTest
+import Testing
 @testable import Engine
 
 /// Convolution, max pooling and soft-target cross-entropy: values against direct formulas, gradients
 /// against finite differences.
-final class ConvolutionTests: XCTestCase {
+@Suite struct ConvolutionTests {
     /// The definition of a channels-last cross-correlation, written as plainly as possible.
     private func directConvolution(_ x: Tensor, _ w: Tensor, _ b: Tensor?, stride: Int, padding: Int) -> [Float] {
         let (n, h, width, c) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
@@ -34,19 +34,19 @@ final class ConvolutionTests: XCTestCase {
         return result
     }
 
-    func testConvolutionMatchesTheDirectFormula() {
+    @Test func convolutionMatchesTheDirectFormula() {
         for (stride, padding) in [(1, 0), (1, 1), (2, 1), (2, 0)] {
             let x = GradientCheck.leaf([2, 7, 6, 3], seed: 1)
             let w = GradientCheck.leaf([4, 3, 2, 3], seed: 2)
             let b = GradientCheck.leaf([4], seed: 3)
             let y = convolution2D(x, weight: w, bias: b, stride: stride, padding: padding)
             let oh = (7 + 2 * padding - 3) / stride + 1, ow = (6 + 2 * padding - 2) / stride + 1
-            XCTAssertEqual(y.shape, [2, oh, ow, 4])
+            #expect(y.shape == [2, oh, ow, 4])
             assertClose(y.value.scalars, directConvolution(x.value, w.value, b.value, stride: stride, padding: padding), tolerance: 1e-5)
         }
     }
 
-    func testConvolutionGradientsMatchFiniteDifferences() {
+    @Test func convolutionGradientsMatchFiniteDifferences() {
         for (stride, padding) in [(1, 1), (2, 0)] {
             let x = GradientCheck.leaf([2, 6, 5, 3], seed: 4)
             let w = GradientCheck.leaf([4, 3, 3, 3], seed: 5, scale: 0.5)
@@ -57,18 +57,18 @@ final class ConvolutionTests: XCTestCase {
         }
     }
 
-    func testMaxPoolPicksWindowMaximaAndRoutesGradientsToThem() {
+    @Test func maxPoolPicksWindowMaximaAndRoutesGradientsToThem() {
         // 1 image, 4×4, one channel: values 0…15 row-major, so each 2×2 window's maximum is its bottom-right.
         let x = Variable(Tensor((0..<16).map(Float.init), shape: [1, 4, 4, 1]), requiresGradient: true)
         let y = maxPool2D(x, window: 2)
-        XCTAssertEqual(y.value.scalars, [5, 7, 13, 15])
+        #expect(y.value.scalars == [5, 7, 13, 15])
         Backward.run(seeds: [(y, Tensor([1, 2, 3, 4], shape: [1, 2, 2, 1]))])
         var expected = [Float](repeating: 0, count: 16)
         (expected[5], expected[7], expected[13], expected[15]) = (1, 2, 3, 4)
-        XCTAssertEqual(x.gradient?.scalars, expected)
+        #expect(x.gradient?.scalars == expected)
     }
 
-    func testMaxPoolGradientsMatchFiniteDifferences() {
+    @Test func maxPoolGradientsMatchFiniteDifferences() {
         // Distinct values 0.1 apart: a finite-difference step of 0.01 never changes a window's winner.
         let count = 2 * 6 * 6 * 3
         var generator = SeededGenerator(seed: 8)
@@ -79,7 +79,7 @@ final class ConvolutionTests: XCTestCase {
         }
     }
 
-    func testSoftTargetCrossEntropyClosedFormAndGradient() {
+    @Test func softTargetCrossEntropyClosedFormAndGradient() {
         // Targets with negative entries (negative label smoothing): loss Σy·lse − Σ y·z, gradient p·Σy − y.
         let logits = GradientCheck.leaf([3, 5], seed: 9)
         let targets = Tensor([1.4, -0.1, -0.1, -0.1, -0.1, 0.2, 0.2, 0.2, 0.2, 0.2, 0, 0, 1, 0, 0.5], shape: [3, 5])
@@ -98,7 +98,7 @@ final class ConvolutionTests: XCTestCase {
         GradientCheck.check([logits]) { softTargetCrossEntropy(logits: logits, targets: targets) }
     }
 
-    func testSoftTargetCrossEntropyWithOneHotTargetsIsTheNegativeLogLikelihood() {
+    @Test func softTargetCrossEntropyWithOneHotTargetsIsTheNegativeLogLikelihood() {
         let logits = GradientCheck.leaf([4, 6], seed: 10)
         let labels = [2, 0, 5, 3]
         let oneHot = Tensor(zeros: [4, 6])

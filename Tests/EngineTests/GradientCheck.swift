@@ -1,4 +1,4 @@
-import XCTest
+import Testing
 import TestSupport
 @testable import Engine
 
@@ -7,7 +7,7 @@ import TestSupport
 enum GradientCheck {
     static func check(_ inputs: [Variable], step: Float = 1e-2, absoluteTolerance: Double = 3e-3,
                       relativeTolerance: Double = 2e-2, maximumProbes: Int = 48, seed: UInt64 = 11,
-                      file: StaticString = #filePath, line: UInt = #line, _ function: () -> Variable) {
+                      sourceLocation: SourceLocation = #_sourceLocation, _ function: () -> Variable) {
         var generator = SeededGenerator(seed: seed)
         for input in inputs { input.gradient = nil }
         let output = function()
@@ -21,10 +21,10 @@ enum GradientCheck {
         }
         for (inputIndex, input) in inputs.enumerated() {
             guard let analytic = input.gradient else {
-                XCTFail("input \(inputIndex) received no gradient", file: file, line: line)
+                Issue.record("input \(inputIndex) received no gradient", sourceLocation: sourceLocation)
                 continue
             }
-            XCTAssertEqual(analytic.shape, input.shape, "gradient shape of input \(inputIndex)", file: file, line: line)
+            #expect(analytic.shape == input.shape, "gradient shape of input \(inputIndex)", sourceLocation: sourceLocation)
             let count = input.value.count
             let probes = count <= maximumProbes ? Array(0..<count) : (0..<maximumProbes).map { _ in Int(generator.next() % UInt64(count)) }
             for index in probes {
@@ -37,8 +37,8 @@ enum GradientCheck {
                 let numeric = (plus - minus) / (2 * Double(step))
                 let computed = Double(analytic.data[index])
                 let tolerance = absoluteTolerance + relativeTolerance * abs(numeric)
-                XCTAssertLessThanOrEqual(abs(computed - numeric), tolerance,
-                    "input \(inputIndex) element \(index): backward \(computed), finite difference \(numeric)", file: file, line: line)
+                #expect(abs(computed - numeric) <= tolerance,
+                        "input \(inputIndex) element \(index): backward \(computed), finite difference \(numeric)", sourceLocation: sourceLocation)
             }
         }
     }
@@ -59,7 +59,7 @@ enum GradientCheck {
 
 /// Asserts two float arrays agree elementwise within `tolerance` (absolute, scaled by max(1, |expected|)).
 func assertClose(_ actual: [Float], _ expected: [Float], tolerance: Float = 1e-5,
-                 file: StaticString = #filePath, line: UInt = #line) {
+                 sourceLocation: SourceLocation = #_sourceLocation) {
     let result = closeness(actual, expected, tolerance: Double(tolerance))
-    XCTAssertTrue(result.passes, result.description, file: file, line: line)
+    #expect(result.passes, "\(result.description)", sourceLocation: sourceLocation)
 }

@@ -1,10 +1,10 @@
-import XCTest
+import Testing
 @testable import Engine
 
 /// Finite-difference checks of the transformer ops: linear, matmul, norms, softmax, embedding, RoPE,
 /// attention and cross-entropy, plus gradients taken at hidden activations and input embeddings.
-final class TransformerGradientTests: XCTestCase {
-    func testLinearAndMatmul() {
+@Suite struct TransformerGradientTests {
+    @Test func linearAndMatmul() {
         let x = GradientCheck.leaf([2, 3, 5], seed: 20)
         let weight = GradientCheck.leaf([4, 5], seed: 21)
         let bias = GradientCheck.leaf([4], seed: 22)
@@ -16,7 +16,7 @@ final class TransformerGradientTests: XCTestCase {
         GradientCheck.check([x, shared]) { matmul(x, shared) }
     }
 
-    func testNormalizations() {
+    @Test func normalizations() {
         let x = GradientCheck.leaf([3, 8], seed: 25, scale: 2, shift: 0.5)
         let weight = GradientCheck.leaf([8], seed: 26, shift: 1)
         let bias = GradientCheck.leaf([8], seed: 27)
@@ -24,18 +24,18 @@ final class TransformerGradientTests: XCTestCase {
         GradientCheck.check([x, weight, bias]) { layerNorm(x, weight: weight, bias: bias, epsilon: 1e-5) }
     }
 
-    func testSoftmaxFamily() {
+    @Test func softmaxFamily() {
         let x = GradientCheck.leaf([3, 7], seed: 28, scale: 2)
         GradientCheck.check([x]) { x.softmax() }
         GradientCheck.check([x]) { x.logSoftmax() }
     }
 
-    func testEmbedding() {
+    @Test func embeddingGradients() {
         let table = GradientCheck.leaf([6, 4], seed: 29)
         GradientCheck.check([table]) { embedding([1, 3, 1, 5, 0, 3], shape: [2, 3], table: table) }
     }
 
-    func testRotary() {
+    @Test func rotary() {
         let x = GradientCheck.leaf([2, 3, 2, 8], seed: 30)
         let plain = RotaryEmbedding(dimension: 8, theta: 10_000)
         let scaled = RotaryEmbedding(dimension: 8, theta: 500_000,
@@ -44,7 +44,7 @@ final class TransformerGradientTests: XCTestCase {
         GradientCheck.check([x]) { applyRotary(x, positions: [5, 9, 40], rotary: scaled) }
     }
 
-    func testGroupedQueryAttention() {
+    @Test func groupedQueryAttention() {
         // 4 query heads over 2 KV heads, 2 cached positions before 3 new queries.
         let query = GradientCheck.leaf([2, 3, 4, 4], seed: 31)
         let key = GradientCheck.leaf([2, 5, 2, 4], seed: 32)
@@ -57,14 +57,14 @@ final class TransformerGradientTests: XCTestCase {
         GradientCheck.check([query, selfKey, selfValue]) { causalAttention(query: query, key: selfKey, value: selfValue, scale: 0.5, queryBlock: 1) }
     }
 
-    func testTokenNegativeLogLikelihood() {
+    @Test func tokenNegativeLogLikelihoodGradients() {
         let logits = GradientCheck.leaf([2, 3, 7], seed: 36, scale: 2)
         let targets = [3, -100, 6, 0, 2, -100]
         GradientCheck.check([logits]) { tokenNegativeLogLikelihood(logits: logits, targets: targets) }
         GradientCheck.check([logits]) { sequenceLoss(logits: logits, targets: targets).meanTokenLoss }
     }
 
-    func testGradientAtHiddenActivationAndInputEmbeddings() {
+    @Test func gradientAtHiddenActivationAndInputEmbeddings() {
         // RMU steers a hidden layer and UnlearnDiff-style attacks optimise input embeddings: both need
         // gradients at non-parameter nodes.
         let inputs = GradientCheck.leaf([2, 5], seed: 37)  // input embeddings as a leaf
@@ -76,15 +76,15 @@ final class TransformerGradientTests: XCTestCase {
         // d(Σ output)/d hidden = Σ_rows of `second` broadcast, per row.
         let expected = (0..<6).map { column in (0..<3).reduce(Float(0)) { $0 + second.value.data[$1 * 6 + column] } }
         let hiddenGradient = kept[ObjectIdentifier(hidden)]
-        XCTAssertNotNil(hiddenGradient)
+        #expect(hiddenGradient != nil)
         assertClose(Array(hiddenGradient!.scalars.prefix(6)), expected)
-        XCTAssertNotNil(inputs.gradient)
+        #expect(inputs.gradient != nil)
         // Injecting a gradient directly at the hidden node reaches only the layers below it.
         first.gradient = nil; second.gradient = nil
         let hidden2 = linear(inputs, weight: first).gelu()
         Backward.run(seeds: [(hidden2, Tensor(repeating: 1, shape: hidden2.shape))])
-        XCTAssertNotNil(first.gradient)
-        XCTAssertNil(second.gradient)
+        #expect(first.gradient != nil)
+        #expect(second.gradient == nil)
         GradientCheck.check([inputs, first]) { linear(inputs, weight: first).gelu() }
     }
 }

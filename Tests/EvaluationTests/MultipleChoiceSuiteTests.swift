@@ -1,70 +1,70 @@
 import Foundation
-import XCTest
+import Testing
 @testable import Evaluation
 @testable import Models
 import Tokenizers
 
 /// Multiple-choice scoring against likelihoods known by hand.
-final class MultipleChoiceSuiteTests: XCTestCase {
+@Suite struct MultipleChoiceSuiteTests {
     /// A byte-level BPE without merges: every UTF-8 byte is one token, so token counts are byte counts.
     static func byteTokenizer() throws -> PreTrainedTokenizer {
         try BPETrainer(configuration: BPETrainingConfiguration(vocabularySize: 260)).train(texts: ["unused"]).makeTokenizer()
     }
 
-    func testPromptsFollowLmEvalTemplates() throws {
+    @Test func promptsFollowLmEvalTemplates() throws {
         let files = try MultipleChoiceDataset.files(at: EvaluationFixtures.multipleChoiceFolder)
         let wmdp = files[1].questions[0], mmlu = files[0].questions[0]
-        XCTAssertEqual(MultipleChoicePrompt.context(question: wmdp, topic: files[1].topic, scoring: .letter),
-                       "The following are multiple choice questions (with answers) about biology.\n\n"
-                       + "Which organelle holds most of a plant cell's chlorophyll?\nA. Nucleus\nB. Ribosome\nC. Chloroplast\nD. Vacuole\nAnswer:")
-        XCTAssertEqual(MultipleChoicePrompt.choices(question: wmdp, scoring: .letter), ["A", "B", "C", "D"])
+        #expect(MultipleChoicePrompt.context(question: wmdp, topic: files[1].topic, scoring: .letter)
+                == "The following are multiple choice questions (with answers) about biology.\n\n"
+                + "Which organelle holds most of a plant cell's chlorophyll?\nA. Nucleus\nB. Ribosome\nC. Chloroplast\nD. Vacuole\nAnswer:")
+        #expect(MultipleChoicePrompt.choices(question: wmdp, scoring: .letter) == ["A", "B", "C", "D"])
         let topic = MultipleChoicePrompt.topic(question: mmlu, fileTopic: nil)
-        XCTAssertEqual(MultipleChoicePrompt.context(question: mmlu, topic: topic, scoring: .text),
-                       "The following are questions (with answers) about elementary mathematics.\n\nQuestion: What is 7 times 6?\nAnswer:")
-        XCTAssertEqual(MultipleChoicePrompt.choices(question: mmlu, scoring: .text), ["42", "36", "48", "56"])
-        XCTAssertEqual(MultipleChoicePrompt.context(question: MultipleChoiceQuestion(question: "  Why?\n", choices: ["x", "y"], answer: 0),
-                                                    topic: nil, scoring: .letter), "Why?\nA. x\nB. y\nAnswer:")
+        #expect(MultipleChoicePrompt.context(question: mmlu, topic: topic, scoring: .text)
+                == "The following are questions (with answers) about elementary mathematics.\n\nQuestion: What is 7 times 6?\nAnswer:")
+        #expect(MultipleChoicePrompt.choices(question: mmlu, scoring: .text) == ["42", "36", "48", "56"])
+        #expect(MultipleChoicePrompt.context(question: MultipleChoiceQuestion(question: "  Why?\n", choices: ["x", "y"], answer: 0),
+                                             topic: nil, scoring: .letter) == "Why?\nA. x\nB. y\nAnswer:")
     }
 
     /// lm-eval's `_encode_pair`: trailing context whitespace belongs to the continuation; an empty context is the prefix token.
-    func testRequestsSplitLikeLmEval() throws {
+    @Test func requestsSplitLikeLmEval() throws {
         let tokenizer = try Self.byteTokenizer()
         let moved = ContinuationScoring.request(tokenizer: tokenizer, context: "Answer: ", continuation: "A", addSpecialTokens: false)
-        XCTAssertEqual(moved, ContinuationScoring.request(tokenizer: tokenizer, context: "Answer:", continuation: " A", addSpecialTokens: false))
-        XCTAssertEqual(moved.context.count, 7)
-        XCTAssertEqual(moved.continuation.count, 2)
-        XCTAssertEqual(ContinuationScoring.request(tokenizer: tokenizer, context: "Answer:\n ", continuation: "A", addSpecialTokens: false),
-                       ContinuationScoring.request(tokenizer: tokenizer, context: "Answer:", continuation: "\n A", addSpecialTokens: false))
+        #expect(moved == ContinuationScoring.request(tokenizer: tokenizer, context: "Answer:", continuation: " A", addSpecialTokens: false))
+        #expect(moved.context.count == 7)
+        #expect(moved.continuation.count == 2)
+        #expect(ContinuationScoring.request(tokenizer: tokenizer, context: "Answer:\n ", continuation: "A", addSpecialTokens: false)
+                == ContinuationScoring.request(tokenizer: tokenizer, context: "Answer:", continuation: "\n A", addSpecialTokens: false))
         let empty = ContinuationScoring.request(tokenizer: tokenizer, context: "", continuation: "hi", addSpecialTokens: false)
-        XCTAssertEqual(empty.context, [tokenizer.bosTokenId!])
-        XCTAssertEqual(empty.continuation.count, 2)
+        #expect(empty.context == [tokenizer.bosTokenId!])
+        #expect(empty.continuation.count == 2)
     }
 
     /// Every position's logits favour the byte "C": " C" wins every WMDP question, so accuracy is the
     /// share of questions whose answer is C (2 of 4), and each log-likelihood is known in closed form.
-    func testLetterScoringOfAModelThatAlwaysPrefersC() throws {
+    @Test func letterScoringOfAModelThatAlwaysPrefersC() throws {
         let tokenizer = try Self.byteTokenizer()
         let letterC = tokenizer.encode("C", addSpecialTokens: false)
-        XCTAssertEqual(letterC.count, 1)
+        #expect(letterC.count == 1)
         var row = [Float](repeating: 0, count: tokenizer.vocabularySize)
         row[letterC[0]] = 2
         let suite = MultipleChoiceSuite(model: FixedLogitsModel(row: row, maximumPositions: 512), tokenizer: tokenizer, scoring: .letter)
         let files = try MultipleChoiceDataset.files(at: EvaluationFixtures.multipleChoiceFolder.appendingPathComponent("wmdp-bio.jsonl"))
         let (summary, questions) = try suite.run(files: files)
-        XCTAssertEqual(questions.map(\.prediction), [2, 2, 2, 2])
-        XCTAssertEqual(summary.accuracy, 0.5)
-        XCTAssertEqual(summary.normalizedAccuracy, 0.5)  // single letters: every length is 1
-        XCTAssertEqual(summary.chanceAccuracy, 0.25)
-        XCTAssertEqual(summary.files.map(\.name), ["wmdp-bio"])
+        #expect(questions.map(\.prediction) == [2, 2, 2, 2])
+        #expect(summary.accuracy == 0.5)
+        #expect(summary.normalizedAccuracy == 0.5)  // single letters: every length is 1
+        #expect(summary.chanceAccuracy == 0.25)
+        #expect(summary.files.map(\.name) == ["wmdp-bio"])
         // " X" is two byte tokens, the space and the letter, each scored under the same distribution.
         let logNormaliser = log(Double(tokenizer.vocabularySize - 1) + exp(2.0))
         let expected = [-2 * logNormaliser, -2 * logNormaliser, 2 - 2 * logNormaliser, -2 * logNormaliser]
-        for (value, wanted) in zip(questions[0].logLikelihoods, expected) { XCTAssertEqual(value, wanted, accuracy: 1e-5) }
+        for (value, wanted) in zip(questions[0].logLikelihoods, expected) { #expect(abs(value - wanted) <= 1e-5) }
     }
 
     /// Under a uniform distribution a choice of n bytes (plus the delimiter) scores −(n+1)·log V: `acc` picks
     /// the shortest choice, `acc_norm` (divided by n characters) the longest.
-    func testTextScoringAccuracyAndLengthNormalisedAccuracy() throws {
+    @Test func textScoringAccuracyAndLengthNormalisedAccuracy() throws {
         let tokenizer = try Self.byteTokenizer()
         let folder = EvaluationFixtures.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -76,17 +76,17 @@ final class MultipleChoiceSuiteTests: XCTestCase {
         let suite = MultipleChoiceSuite(model: uniform, tokenizer: tokenizer, scoring: .text)
         let (summary, questions) = try suite.run(files: try MultipleChoiceDataset.files(at: folder))
         let logVocabulary = log(Double(tokenizer.vocabularySize))
-        for (value, bytes) in zip(questions[0].logLikelihoods, [3.0, 9, 11]) { XCTAssertEqual(value, -bytes * logVocabulary, accuracy: 1e-4) }
-        XCTAssertEqual(questions.map(\.prediction), [0, 1])
-        XCTAssertEqual(questions.map(\.normalizedPrediction), [2, 0])
-        XCTAssertEqual(summary.accuracy, 0.5)
-        XCTAssertEqual(summary.normalizedAccuracy, 0.5)
-        XCTAssertEqual(summary.scoring, .text)
+        for (value, bytes) in zip(questions[0].logLikelihoods, [3.0, 9, 11]) { #expect(abs(value - (-bytes * logVocabulary)) <= 1e-4) }
+        #expect(questions.map(\.prediction) == [0, 1])
+        #expect(questions.map(\.normalizedPrediction) == [2, 0])
+        #expect(summary.accuracy == 0.5)
+        #expect(summary.normalizedAccuracy == 0.5)
+        #expect(summary.scoring == .text)
     }
 
     /// The shared-context pass for one-token continuations equals teacher-forced scoring, with contexts of
     /// different lengths padded into one batch.
-    func testSharedContextScoringEqualsTeacherForcedScoring() throws {
+    @Test func sharedContextScoringEqualsTeacherForcedScoring() throws {
         let tokenizer = try Self.byteTokenizer()
         var configuration = ModelConfiguration.preset(named: "micro")!.fitted(
             vocabularySize: tokenizer.vocabularySize, bosTokenId: tokenizer.bosTokenId, eosTokenIds: tokenizer.eosTokenIds, padTokenId: tokenizer.padTokenId)
@@ -104,7 +104,7 @@ final class MultipleChoiceSuiteTests: XCTestCase {
         requests.append(ContinuationScoring.request(tokenizer: tokenizer, context: "Answer:", continuation: " two tokens", addSpecialTokens: false))
         let shared = ContinuationScoring.logLikelihoods(model: model, requests: requests)
         let teacherForced = ContinuationScoring.logLikelihoods(model: model, requests: requests, sharingContexts: false)
-        for (a, b) in zip(shared, teacherForced) { XCTAssertEqual(a, b, accuracy: 1e-4) }
-        XCTAssertNotEqual(shared[0], shared[1])
+        for (a, b) in zip(shared, teacherForced) { #expect(abs(a - b) <= 1e-4) }
+        #expect(shared[0] != shared[1])
     }
 }

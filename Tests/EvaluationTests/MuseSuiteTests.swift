@@ -1,6 +1,6 @@
 import Foundation
 import Optimization
-import XCTest
+import Testing
 @testable import Evaluation
 import Metrics
 @testable import Models
@@ -8,7 +8,7 @@ import Tokenizers
 import Training
 
 /// The MUSE suite on a tiny model trained here on the sample corpus's forget side only.
-final class MuseSuiteTests: XCTestCase {
+@Suite struct MuseSuiteTests {
     struct Trained {
         let tokenizer: PreTrainedTokenizer
         let data: MuseDataset
@@ -57,30 +57,32 @@ final class MuseSuiteTests: XCTestCase {
         return Trained(tokenizer: tokenizer, data: data, trained: model, untrained: makeModel(configuration, seed: 11))
     }
 
-    func testMemorisedKnowledgeScoresHighAndUnseenKnowledgeLow() throws {
+    @Test func memorisedKnowledgeScoresHighAndUnseenKnowledgeLow() throws {
         let fixture = try Self.fixture.get()
         let suite = MuseSuite(model: fixture.trained, tokenizer: fixture.tokenizer, data: fixture.data)
         let (summary, samples) = try suite.run(reference: .published(.news))
-        XCTAssertGreaterThan(summary.knowmemForgetRougeLF1, 0.9, "\(samples.knowmemForget.map(\.generation))")
-        XCTAssertGreaterThan(summary.knowmemForgetRougeLRecall, 0.9)
-        XCTAssertLessThan(summary.knowmemRetainRougeLF1, 0.3, "\(samples.knowmemRetain.map(\.generation))")
-        XCTAssertLessThan(summary.knowmemRetainRougeLRecall, 0.3)
-        XCTAssertGreaterThan(summary.verbmemForgetRougeLF1, 0.9, "\(samples.verbmemForget.map(\.generation))")
-        XCTAssertEqual(summary.knowmemForgetInContextExamples, 2)
+        #expect(summary.knowmemForgetRougeLF1 > 0.9, "\(samples.knowmemForget.map(\.generation))")
+        #expect(summary.knowmemForgetRougeLRecall > 0.9)
+        #expect(summary.knowmemRetainRougeLF1 < 0.3, "\(samples.knowmemRetain.map(\.generation))")
+        #expect(summary.knowmemRetainRougeLRecall < 0.3)
+        #expect(summary.verbmemForgetRougeLF1 > 0.9, "\(samples.verbmemForget.map(\.generation))")
+        #expect(summary.knowmemForgetInContextExamples == 2)
         // Memorised forget texts are far likelier than unseen holdout texts: AUC near 0 in muse_bench's orientation.
-        XCTAssertLessThan(summary.forgetHoldoutAUCMinK, 0.1)
-        XCTAssertLessThan(summary.forgetHoldoutAUCMinKPlusPlus, 0.2)
-        XCTAssertLessThan(try XCTUnwrap(summary.retainHoldoutAUCMinK), 0.2)
-        XCTAssertEqual(summary.privleakReference, "published_news")
-        XCTAssertEqual(try XCTUnwrap(summary.privleakMinK), (summary.forgetHoldoutAUCMinK - 0.4772) / 0.4772 * 100, accuracy: 1e-9)
-        XCTAssertLessThan(try XCTUnwrap(summary.privleakMinK), -75)  // under-unlearned, as a target model is
-        XCTAssertNil(summary.privleakMinKPlusPlus)                     // no published Min-K%++ retrain AUC exists
-        XCTAssertEqual(samples.privleakForget.count, 6)
-        XCTAssertEqual(samples.verbmemForget[0].groundTruth, " voted to rebuild the copper bridge before the winter storms.")
+        #expect(summary.forgetHoldoutAUCMinK < 0.1)
+        #expect(summary.forgetHoldoutAUCMinKPlusPlus < 0.2)
+        let retainHoldoutAUCMinK = try #require(summary.retainHoldoutAUCMinK)
+        #expect(retainHoldoutAUCMinK < 0.2)
+        #expect(summary.privleakReference == "published_news")
+        let privleakMinK = try #require(summary.privleakMinK)
+        #expect(abs(privleakMinK - (summary.forgetHoldoutAUCMinK - 0.4772) / 0.4772 * 100) <= 1e-9)
+        #expect(privleakMinK < -75)                        // under-unlearned, as a target model is
+        #expect(summary.privleakMinKPlusPlus == nil)      // no published Min-K%++ retrain AUC exists
+        #expect(samples.privleakForget.count == 6)
+        #expect(samples.verbmemForget[0].groundTruth == " voted to rebuild the copper bridge before the winter storms.")
     }
 
     /// An untrained model knows none of the answers; as the oracle it supplies both reference AUCs.
-    func testAnUntrainedOracleIsTheReferenceForBothAttacks() throws {
+    @Test func anUntrainedOracleIsTheReferenceForBothAttacks() throws {
         let fixture = try Self.fixture.get()
         let untrained = MuseSuite(model: fixture.untrained, tokenizer: fixture.tokenizer, data: fixture.data)
         var quick = untrained
@@ -88,39 +90,40 @@ final class MuseSuiteTests: XCTestCase {
         quick.knowledgeNewTokens = 8
         let oracle = try untrained.forgetHoldoutAUCs()
         let (summary, _) = try quick.run(reference: .oracle(oracle))
-        XCTAssertLessThan(summary.knowmemForgetRougeLF1, 0.3)
-        XCTAssertEqual(summary.privleakReference, "oracle")
-        XCTAssertEqual(summary.referenceAUCMinK, oracle.minK)
-        XCTAssertEqual(summary.referenceAUCMinKPlusPlus, oracle.minKPlusPlus)
+        #expect(summary.knowmemForgetRougeLF1 < 0.3)
+        #expect(summary.privleakReference == "oracle")
+        #expect(summary.referenceAUCMinK == oracle.minK)
+        #expect(summary.referenceAUCMinKPlusPlus == oracle.minKPlusPlus)
         // The model is its own oracle here: PrivLeak 0 for both attacks.
-        XCTAssertEqual(try XCTUnwrap(summary.privleakMinK), 0, accuracy: 1e-12)
-        XCTAssertEqual(try XCTUnwrap(summary.privleakMinKPlusPlus), 0, accuracy: 1e-12)
+        #expect(try abs(#require(summary.privleakMinK)) <= 1e-12)
+        #expect(try abs(#require(summary.privleakMinKPlusPlus)) <= 1e-12)
         let unreferenced = try quick.run(reference: .none).summary
-        XCTAssertNil(unreferenced.privleakMinK)
-        XCTAssertEqual(unreferenced.privleakReference, "none")
+        #expect(unreferenced.privleakMinK == nil)
+        #expect(unreferenced.privleakReference == "none")
     }
 
     /// PrivLeak by hand. Min-40% scores (higher = less member-like) forget [1, 2, 3, 2.5], holdout [2.5, 4].
     /// muse_bench's AUC is the share of (forget, holdout) pairs where the holdout text scores lower, ties
     /// counting ½: only 2.5 < 3 and the tie 2.5 = 2.5, so AUC = 1.5/8 = 0.1875; against MUSE-News's retrain
     /// AUC 0.4772, PrivLeak = (0.1875 − 0.4772)/0.4772 × 100 = −60.7083…%.
-    func testPrivacyLeakageMatchesAHandComputation() throws {
+    @Test func privacyLeakageMatchesAHandComputation() throws {
         let auc = try MuseSuite.auc(splitScores: [1, 2, 3, 2.5], holdoutScores: [2.5, 4])
-        XCTAssertEqual(auc, 0.1875, accuracy: 1e-15)
-        XCTAssertEqual(try PrivacyLeakage.museBench(auc: auc, retrainAUC: MuseCorpus.news.publishedRetrainMinKAUC), -60.70829840737636, accuracy: 1e-9)
+        #expect(abs(auc - 0.1875) <= 1e-15)
+        let museBench = try PrivacyLeakage.museBench(auc: auc, retrainAUC: MuseCorpus.news.publishedRetrainMinKAUC)
+        #expect(abs(museBench - (-60.70829840737636)) <= 1e-9)
         // open-unlearning's orientation (1 − AUC) and formula give the same number.
-        XCTAssertEqual(PrivacyLeakage.openUnlearning(auc: 1 - auc, referenceAUC: 1 - 0.4772), -60.70829840737636, accuracy: 1e-6)
-        XCTAssertEqual(MuseCorpus.books.publishedRetrainMinKAUC, 0.5393)
+        #expect(abs(PrivacyLeakage.openUnlearning(auc: 1 - auc, referenceAUC: 1 - 0.4772) - (-60.70829840737636)) <= 1e-6)
+        #expect(MuseCorpus.books.publishedRetrainMinKAUC == 0.5393)
     }
 
-    func testFewShotPromptAndAnswerCutFollowMuseBench() {
+    @Test func fewShotPromptAndAnswerCutFollowMuseBench() {
         let prompt = MuseSuite.knowledgePrompt(question: "Who?", examples: [.init(question: "Q1", answer: "A1"), .init(question: "Q2", answer: "A2")])
-        XCTAssertEqual(prompt, "Question: Q1\nAnswer: A1\n\nQuestion: Q2\nAnswer: A2\n\nQuestion: Who?\nAnswer: ")
-        XCTAssertEqual(MuseSuite.knowledgePrompt(question: "Who?", examples: []), "Question: Who?\nAnswer: ")
-        XCTAssertEqual(MuseSuite.firstAnswer(in: "Ardith Penrose\n\nQuestion: next"), "Ardith Penrose")
-        XCTAssertEqual(MuseSuite.firstAnswer(in: "Ardith\nQuestion: next"), "Ardith")
-        XCTAssertEqual(MuseSuite.firstAnswer(in: "Ardith Question: next"), "Ardith ")
-        XCTAssertEqual(TokenizationSpaceCleanup.apply("He said , \" it is n't so . \" They 're here !"),
-                       "He said, \" it isn't so. \" They're here!")
+        #expect(prompt == "Question: Q1\nAnswer: A1\n\nQuestion: Q2\nAnswer: A2\n\nQuestion: Who?\nAnswer: ")
+        #expect(MuseSuite.knowledgePrompt(question: "Who?", examples: []) == "Question: Who?\nAnswer: ")
+        #expect(MuseSuite.firstAnswer(in: "Ardith Penrose\n\nQuestion: next") == "Ardith Penrose")
+        #expect(MuseSuite.firstAnswer(in: "Ardith\nQuestion: next") == "Ardith")
+        #expect(MuseSuite.firstAnswer(in: "Ardith Question: next") == "Ardith ")
+        #expect(TokenizationSpaceCleanup.apply("He said , \" it is n't so . \" They 're here !")
+                == "He said, \" it isn't so. \" They're here!")
     }
 }

@@ -1,13 +1,13 @@
 import Foundation
-import XCTest
+import Testing
 @testable import Evaluation
 import Metrics
 @testable import Models
 
 /// Per-token statistics behind the MIA scores.
-final class TextTokenScoringTests: XCTestCase {
+@Suite struct TextTokenScoringTests {
     /// The fused row statistics equal log-softmax followed by `TokenMoments`' definition.
-    func testRowStatisticsMatchTheDefinition() {
+    @Test func rowStatisticsMatchTheDefinition() {
         let logits: [Float] = [2.5, -1, 0.25, 7, 3, -4, 0, 1.5, 6.75, -0.5, 2, 2, 5, -3, 1, 0.5, 4]
         let logNormaliser = log(logits.map { exp(Double($0)) }.reduce(0, +))
         let logProbabilities = logits.map { Double($0) - logNormaliser }
@@ -17,13 +17,13 @@ final class TextTokenScoringTests: XCTestCase {
         let statistics = logits.withUnsafeBufferPointer {
             TextTokenScoring.rowStatistics($0.baseAddress!, vocabulary: logits.count, target: 8, scratch: scratch)
         }
-        XCTAssertEqual(statistics.logProbability, logProbabilities[8], accuracy: 1e-6)
-        XCTAssertEqual(statistics.mean, expected.mean, accuracy: 1e-6)
-        XCTAssertEqual(statistics.variance, expected.variance, accuracy: 1e-6)
+        #expect(abs(statistics.logProbability - logProbabilities[8]) <= 1e-6)
+        #expect(abs(statistics.mean - expected.mean) <= 1e-6)
+        #expect(abs(statistics.variance - expected.variance) <= 1e-6)
     }
 
     /// Texts of different lengths share padded batches without changing any value; the first token is never scored.
-    func testBatchedScoringEqualsOneTextAtATime() throws {
+    @Test func batchedScoringEqualsOneTextAtATime() throws {
         let tokenizer = try MultipleChoiceSuiteTests.byteTokenizer()
         var configuration = ModelConfiguration.preset(named: "micro")!.fitted(
             vocabularySize: tokenizer.vocabularySize, bosTokenId: tokenizer.bosTokenId, eosTokenIds: tokenizer.eosTokenIds, padTokenId: nil)
@@ -34,15 +34,15 @@ final class TextTokenScoringTests: XCTestCase {
         let model = makeModel(configuration, seed: 3)
         let sequences = ["short", "a rather longer text of several words", "x", "mid length"].map { tokenizer.encode($0, addSpecialTokens: true) }
         let batched = TextTokenScoring.score(model: model, sequences: sequences, tokenBudget: 200)
-        XCTAssertEqual(batched.map(\.tokenLogProbabilities.count), sequences.map { $0.count - 1 })
+        #expect(batched.map(\.tokenLogProbabilities.count) == sequences.map { $0.count - 1 })
         for (sequence, statistics) in zip(sequences, batched) {
             let alone = TextTokenScoring.score(model: model, sequences: [sequence])[0]
-            for (a, b) in zip(statistics.tokenLogProbabilities, alone.tokenLogProbabilities) { XCTAssertEqual(a, b, accuracy: 1e-4) }
+            for (a, b) in zip(statistics.tokenLogProbabilities, alone.tokenLogProbabilities) { #expect(abs(a - b) <= 1e-4) }
             for (a, b) in zip(statistics.moments, alone.moments) {
-                XCTAssertEqual(a.mean, b.mean, accuracy: 1e-4)
-                XCTAssertEqual(a.variance, b.variance, accuracy: 1e-4)
+                #expect(abs(a.mean - b.mean) <= 1e-4)
+                #expect(abs(a.variance - b.variance) <= 1e-4)
             }
         }
-        XCTAssertEqual(TokenBudgetBatches.ranges(lengths: [5, 38, 1, 10], budget: 40), [0..<1, 1..<2, 2..<4])
+        #expect(TokenBudgetBatches.ranges(lengths: [5, 38, 1, 10], budget: 40) == [0..<1, 1..<2, 2..<4])
     }
 }

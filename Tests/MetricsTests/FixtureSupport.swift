@@ -1,5 +1,5 @@
 import Foundation
-import XCTest
+import Testing
 import TestSupport
 
 /// Locates and decodes the committed JSON fixtures next to this file (no bundle resources needed).
@@ -104,17 +104,17 @@ struct MetricCases: Decodable {
 
 /// Asserts |actual − expected| ≤ relative·|expected| + absolute.
 func assertClose(_ actual: Double, _ expected: Double, relative: Double = 1e-6, absolute: Double = 0,
-                 _ message: @autoclosure () -> String = "", file: StaticString = #filePath, line: UInt = #line) {
+                 _ message: @autoclosure () -> String = "", sourceLocation: SourceLocation = #_sourceLocation) {
     // NaN only where NaN is expected; the tolerance is absolute, so fold the relative part into it.
     let result = closeness(actual, expected, tolerance: relative * abs(expected) + absolute, scale: .absolute)
-    XCTAssertTrue(result.passes, "\(result) \(message())", file: file, line: line)
+    #expect(result.passes, "\(result) \(message())", sourceLocation: sourceLocation)
 }
 
 /// Agreement to `digits` significant digits.
 func assertSignificant(_ actual: Double, _ expected: Double, digits: Int,
-                       _ message: @autoclosure () -> String = "", file: StaticString = #filePath, line: UInt = #line) {
+                       _ message: @autoclosure () -> String = "", sourceLocation: SourceLocation = #_sourceLocation) {
     // Half a unit in the last requested digit, relative to the expected value's magnitude.
     let scale = pow(10, floor(log10(abs(expected))) - Double(digits - 1))
-    XCTAssertLessThanOrEqual(abs(actual - expected), 0.5 * scale + 1e-15,
-                             "\(actual) does not round to \(expected) at \(digits) significant digits \(message())", file: file, line: line)
+    #expect(abs(actual - expected) <= 0.5 * scale + 1e-15,
+            "\(actual) does not round to \(expected) at \(digits) significant digits \(message())", sourceLocation: sourceLocation)
 }

@@ -1,22 +1,22 @@
-import XCTest
+import Testing
 @testable import Metrics
 
-final class PorterStemmerTests: XCTestCase {
+@Suite struct PorterStemmerTests {
     /// Every word of the fixture (real words hitting each rule plus seeded synthetic words) must
     /// stem exactly as NLTK's default PorterStemmer does.
-    func testMatchesNLTKOnFixtureVocabulary() {
+    @Test func matchesNLTKOnFixtureVocabulary() {
         let stemmer = PorterStemmer()
         let cases = Fixtures.metricCases.stems
-        XCTAssertGreaterThan(cases.count, 1000)
+        #expect(cases.count > 1000)
         var mismatches: [String] = []
         for pair in cases where stemmer.stem(pair[0]) != pair[1] {
             mismatches.append("\(pair[0]) → \(stemmer.stem(pair[0])) (NLTK: \(pair[1]))")
         }
-        XCTAssertEqual(mismatches, [], "\(mismatches.count) of \(cases.count) words differ")
+        #expect(mismatches == [], "\(mismatches.count) of \(cases.count) words differ")
     }
 
     /// Examples from Porter's paper, and the places where NLTK's extensions change them.
-    func testPaperExamplesAndNLTKDeviations() {
+    @Test func paperExamplesAndNLTKDeviations() {
         let stemmer = PorterStemmer()
         let expected: [(String, String)] = [
             ("caresses", "caress"), ("ponies", "poni"), ("cats", "cat"), ("agreed", "agre"),
@@ -29,11 +29,11 @@ final class PorterStemmerTests: XCTestCase {
             ("as", "as"), ("is", "is"),
         ]
         for (word, stem) in expected {
-            XCTAssertEqual(stemmer.stem(word), stem, word)
+            #expect(stemmer.stem(word) == stem, "\(word)")
         }
     }
 
-    func testLowercasesInput() {
-        XCTAssertEqual(PorterStemmer().stem("Running"), "run")
+    @Test func lowercasesInput() {
+        #expect(PorterStemmer().stem("Running") == "run")
     }
 }

@@ -1,7 +1,8 @@
-import XCTest
+import Foundation
+import Testing
 @testable import Metrics
 
-final class TofuLegacyAggregatorTests: XCTestCase {
+@Suite struct TofuLegacyAggregatorTests {
     /// The compact fixture (four fields of the real legacy TOFU logs, 10 significant digits).
     private struct CompactFixture: Decodable {
         let legacy_aggregation_on_this_fixture: [String: [String: Double]]
@@ -13,8 +14,10 @@ final class TofuLegacyAggregatorTests: XCTestCase {
     private static let logs: [String: TofuLegacyLog] = {
         do {
             let data = try Data(contentsOf: compactURL)
-            let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-            let models = try XCTUnwrap(root["logs"] as? [String: Any])
+            guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+                  let models = root["logs"] as? [String: Any] else {
+                fatalError("cannot load the compact TOFU fixture: no \"logs\" object")
+            }
             return try models.mapValues { try TofuLegacyLog.parse($0, file: compactURL.lastPathComponent) }
         } catch {
             fatalError("cannot load the compact TOFU fixture: \(error)")
@@ -22,16 +25,16 @@ final class TofuLegacyAggregatorTests: XCTestCase {
     }()
 
     private func log(_ model: String) throws -> TofuLegacyLog {
-        try XCTUnwrap(Self.logs[model], "model \(model) missing from fixture")
+        try #require(Self.logs[model], "model \(model) missing from fixture")
     }
 
     /// Golden anchors (golden/README.md, reference §4.1): model utility of the fine-tuned
     /// ("full") models and their forget quality against the retain90 models.
-    func testGoldenLlama2Numbers() throws {
+    @Test func goldenLlama2Numbers() throws {
         let report = try TofuLegacyAggregator.aggregate(log: log("llama2-7b_full"), retainLog: log("llama2-7b_retain90"))
         assertSignificant(report.modelUtility, 0.6227, digits: 4, "Llama-2 MU")
-        assertSignificant(try XCTUnwrap(report.forgetQuality), 1.83e-21, digits: 3, "Llama-2 FQ")
-        assertSignificant(try XCTUnwrap(report.ksStatistic), 0.397, digits: 3, "Llama-2 KS")
+        assertSignificant(try #require(report.forgetQuality), 1.83e-21, digits: 3, "Llama-2 FQ")
+        assertSignificant(try #require(report.ksStatistic), 0.397, digits: 3, "Llama-2 KS")
         assertSignificant(report.forgetTruthRatio, 0.516, digits: 3)
         // The nine components from the reference table (4 decimals).
         let expected: [String: Double] = [
@@ -42,11 +45,11 @@ final class TofuLegacyAggregatorTests: XCTestCase {
         assertComponents(report, expected)
     }
 
-    func testGoldenPhiNumbers() throws {
+    @Test func goldenPhiNumbers() throws {
         let report = try TofuLegacyAggregator.aggregate(log: log("phi_full"), retainLog: log("phi_retain90"))
         assertSignificant(report.modelUtility, 0.5221, digits: 4, "Phi MU")
-        assertSignificant(try XCTUnwrap(report.forgetQuality), 2.19e-16, digits: 3, "Phi FQ")
-        assertSignificant(try XCTUnwrap(report.ksStatistic), 0.347, digits: 3, "Phi KS")
+        assertSignificant(try #require(report.forgetQuality), 2.19e-16, digits: 3, "Phi FQ")
+        assertSignificant(try #require(report.ksStatistic), 0.347, digits: 3, "Phi KS")
         assertSignificant(report.forgetTruthRatio, 0.483, digits: 3)
         let expected: [String: Double] = [
             "Prob. Retain": 0.9261, "ROUGE Retain": 0.9293, "Truth Ratio Retain": 0.4827,
@@ -56,56 +59,60 @@ final class TofuLegacyAggregatorTests: XCTestCase {
         assertComponents(report, expected)
     }
 
-    func testRetainModelsAgainstThemselves() throws {
+    @Test func retainModelsAgainstThemselves() throws {
         for (model, utility, forgetRatio) in [("llama2-7b_retain90", 0.6137, 0.674), ("phi_retain90", 0.5320, 0.629)] {
             let report = try TofuLegacyAggregator.aggregate(log: log(model), retainLog: log(model))
             assertSignificant(report.modelUtility, utility, digits: 4, model)
             assertSignificant(report.forgetTruthRatio, forgetRatio, digits: 3, model)
-            XCTAssertEqual(report.forgetQuality, 1, "FQ of the retain model against itself is 1 by definition")
-            XCTAssertEqual(report.ksStatistic, 0)
+            #expect(report.forgetQuality == 1, "FQ of the retain model against itself is 1 by definition")
+            #expect(report.ksStatistic == 0)
         }
     }
 
     /// Beyond the rounded anchors: every number the Python re-implementation of
     /// aggregate_eval_stat.py computes on the same fixture, to 1e-9 (1e-6 for p-values).
-    func testMatchesPythonLegacyAggregationToFullPrecision() throws {
+    @Test func matchesPythonLegacyAggregationToFullPrecision() throws {
         let fixture = try Fixtures.decode(CompactFixture.self, from: "tofu_legacy_compact.json")
         let retainOf = ["llama2-7b_full": "llama2-7b_retain90", "phi_full": "phi_retain90"]
         for (model, expected) in fixture.legacy_aggregation_on_this_fixture {
             let report = try TofuLegacyAggregator.aggregate(log: log(model), retainLog: try retainOf[model].map { try log($0) })
             for component in report.utilityComponents {
-                assertClose(component.value, try XCTUnwrap(expected[component.name]), relative: 1e-9, "\(model) \(component.name)")
+                assertClose(component.value, try #require(expected[component.name]), relative: 1e-9, "\(model) \(component.name)")
             }
-            assertClose(report.forget.probability, try XCTUnwrap(expected["Prob. Forget"]), relative: 1e-9)
-            assertClose(report.forget.rougeLRecall, try XCTUnwrap(expected["ROUGE Forget"]), relative: 1e-9)
-            assertClose(report.forgetTruthRatio, try XCTUnwrap(expected["Truth Ratio Forget"]), relative: 1e-9)
-            assertClose(report.modelUtility, try XCTUnwrap(expected["Model Utility"]), relative: 1e-9)
+            assertClose(report.forget.probability, try #require(expected["Prob. Forget"]), relative: 1e-9)
+            assertClose(report.forget.rougeLRecall, try #require(expected["ROUGE Forget"]), relative: 1e-9)
+            assertClose(report.forgetTruthRatio, try #require(expected["Truth Ratio Forget"]), relative: 1e-9)
+            assertClose(report.modelUtility, try #require(expected["Model Utility"]), relative: 1e-9)
             if let quality = expected["Forget Quality"] {
-                assertClose(try XCTUnwrap(report.forgetQuality), quality, relative: 1e-6, "\(model) FQ")
-                assertClose(try XCTUnwrap(report.ksStatistic), try XCTUnwrap(expected["KS Test Forget"]), relative: 1e-12)
+                assertClose(try #require(report.forgetQuality), quality, relative: 1e-6, "\(model) FQ")
+                assertClose(try #require(report.ksStatistic), try #require(expected["KS Test Forget"]), relative: 1e-12)
             } else {
-                XCTAssertNil(report.forgetQuality)
+                #expect(report.forgetQuality == nil)
             }
         }
     }
 
-    /// When the original golden logs are present next to the repository (developer machines,
-    /// not CI), aggregate them directly in their legacy index-keyed form.
-    func testOriginalGoldenLogsWhenAvailable() throws {
+    /// The original golden logs next to the repository, when present (developer machines, not CI).
+    private static var goldenLogsDirectory: URL? {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let candidates = [
             repository.deletingLastPathComponent().appendingPathComponent("shared/golden/tofu_legacy_logs"),
             repository.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/golden/tofu_legacy_logs"),
         ]
-        guard let directory = candidates.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("llama2-7b_full_wd0.01.json").path) }) else {
-            throw XCTSkip("golden TOFU logs not available (expected at ../shared/golden/tofu_legacy_logs)")
-        }
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("llama2-7b_full_wd0.01.json").path) }
+    }
+
+    /// When the original golden logs are present, aggregate them directly in their legacy index-keyed form.
+    /// (Swift Testing cannot skip from inside a test: the condition is a trait, and the skip keeps its reason.)
+    @Test(.enabled(if: goldenLogsDirectory != nil, "golden TOFU logs not available (expected at ../shared/golden/tofu_legacy_logs)"))
+    func originalGoldenLogsWhenAvailable() throws {
+        let directory = try #require(Self.goldenLogsDirectory)
         let report = try TofuLegacyAggregator.aggregate(
             logAt: directory.appendingPathComponent("llama2-7b_full_wd0.01.json"),
             retainLogAt: directory.appendingPathComponent("llama2-7b_retain90_wd0.01.json")
         )
         assertSignificant(report.modelUtility, 0.6227, digits: 4)
-        assertSignificant(try XCTUnwrap(report.forgetQuality), 1.83e-21, digits: 3)
+        assertSignificant(try #require(report.forgetQuality), 1.83e-21, digits: 3)
     }
 
     // MARK: - Input handling and errors
@@ -132,79 +139,85 @@ final class TofuLegacyAggregatorTests: XCTestCase {
         return log
     }
 
-    func testParsesLegacyIndexKeyedLogsInNumericOrder() throws {
+    @Test func parsesLegacyIndexKeyedLogsInNumericOrder() throws {
         let log = try TofuLegacyLog.parse(Self.miniatureLog(), file: "mini.json")
-        XCTAssertEqual(log.retain.sampleIndices, ["0", "1", "10"])
-        XCTAssertEqual(log.retain.answerLosses, [0.25, 0.5, 1])
-        XCTAssertEqual(log.retain.perturbedLosses, [[2.0, 2.5], [1.0, 1.5], [1.5, 1.5]])
-        XCTAssertEqual(log.retain.rougeLRecalls, [1, 0.5, 0.25])
+        #expect(log.retain.sampleIndices == ["0", "1", "10"])
+        #expect(log.retain.answerLosses == [0.25, 0.5, 1])
+        #expect(log.retain.perturbedLosses == [[2.0, 2.5], [1.0, 1.5], [1.5, 1.5]])
+        #expect(log.retain.rougeLRecalls == [1, 0.5, 0.25])
         // Legacy truth ratios exp(mean L_pert − L_para): e^1.25, e^-0.75, e^0.
         let ratios = try log.retain.truthRatios()
-        XCTAssertEqual(ratios[0], exp(1.25), accuracy: 1e-12)
-        XCTAssertEqual(ratios[1], exp(-0.75), accuracy: 1e-12)
-        XCTAssertEqual(ratios[2], 1, accuracy: 1e-12)
+        #expect(abs(ratios[0] - exp(1.25)) <= 1e-12)
+        #expect(abs(ratios[1] - exp(-0.75)) <= 1e-12)
+        #expect(abs(ratios[2] - 1) <= 1e-12)
         let report = try TofuLegacyAggregator.aggregate(log: log)
-        XCTAssertNil(report.forgetQuality)
+        #expect(report.forgetQuality == nil)
         // Retain truth ratio: mean(max(0, 1 − 1/r)) = (1 − e^-1.25 + 0 + 0)/3.
-        XCTAssertEqual(report.retain.truthRatio, (1 - exp(-1.25)) / 3, accuracy: 1e-12)
+        #expect(abs(report.retain.truthRatio - (1 - exp(-1.25)) / 3) <= 1e-12)
         // Forget truth ratio: mean(min(r, 1/r)) = (e^-1.25 + e^-0.75 + 1)/3.
-        XCTAssertEqual(report.forgetTruthRatio, (exp(-1.25) + exp(-0.75) + 1) / 3, accuracy: 1e-12)
-        XCTAssertEqual(report.utilityComponents.count, 9)
+        #expect(abs(report.forgetTruthRatio - (exp(-1.25) + exp(-0.75) + 1) / 3) <= 1e-12)
+        #expect(report.utilityComponents.count == 9)
     }
 
-    func testMissingSectionNamesFileAndKey() throws {
+    @Test func missingSectionNamesFileAndKey() throws {
         var broken = Self.miniatureLog()
         broken["eval_log_forget.json"] = nil
-        XCTAssertThrowsError(try TofuLegacyLog.parse(broken, file: "run/eval_log_aggregated.json")) { error in
-            XCTAssertEqual(error as? MetricsError, .missingKey(file: "run/eval_log_aggregated.json", keyPath: ["eval_log_forget.json"]))
-            XCTAssertTrue("\(error)".contains("run/eval_log_aggregated.json"))
-            XCTAssertTrue("\(error)".contains("eval_log_forget.json"))
+        if let error = #expect(throws: (any Error).self, performing: { try TofuLegacyLog.parse(broken, file: "run/eval_log_aggregated.json") }) {
+            #expect(error as? MetricsError == .missingKey(file: "run/eval_log_aggregated.json", keyPath: ["eval_log_forget.json"]))
+            #expect("\(error)".contains("run/eval_log_aggregated.json"))
+            #expect("\(error)".contains("eval_log_forget.json"))
         }
     }
 
-    func testMissingMetricNamesSectionAndKey() throws {
+    @Test func missingMetricNamesSectionAndKey() throws {
         let broken = Self.miniatureLog(dropping: "avg_paraphrased_loss", in: "eval_real_world_wo_options.json")
-        XCTAssertThrowsError(try TofuLegacyLog.parse(broken, file: "x.json")) { error in
-            XCTAssertEqual(error as? MetricsError, .missingKey(file: "x.json", keyPath: ["eval_real_world_wo_options.json", "avg_paraphrased_loss"]))
-            XCTAssertEqual("\(error)", "x.json: missing key 'eval_real_world_wo_options.json' → 'avg_paraphrased_loss'")
+        if let error = #expect(throws: (any Error).self, performing: { try TofuLegacyLog.parse(broken, file: "x.json") }) {
+            #expect(error as? MetricsError == .missingKey(file: "x.json", keyPath: ["eval_real_world_wo_options.json", "avg_paraphrased_loss"]))
+            #expect("\(error)" == "x.json: missing key 'eval_real_world_wo_options.json' → 'avg_paraphrased_loss'")
         }
     }
 
-    func testMalformedValuesAreReported() throws {
+    @Test func malformedValuesAreReported() throws {
         var broken = Self.miniatureLog()
-        var retain = try XCTUnwrap(broken["eval_log.json"] as? [String: Any])
+        var retain = try #require(broken["eval_log.json"] as? [String: Any])
         retain["rougeL_recall"] = ["0": 1, "1": "high", "10": 0.25]
         broken["eval_log.json"] = retain
-        XCTAssertThrowsError(try TofuLegacyLog.parse(broken, file: "x.json")) { error in
-            XCTAssertEqual(error as? MetricsError, .malformedValue(file: "x.json", keyPath: ["eval_log.json", "rougeL_recall", "1"], reason: "expected a number"))
+        if let error = #expect(throws: (any Error).self, performing: { try TofuLegacyLog.parse(broken, file: "x.json") }) {
+            #expect(error as? MetricsError == .malformedValue(file: "x.json", keyPath: ["eval_log.json", "rougeL_recall", "1"], reason: "expected a number"))
         }
         retain["rougeL_recall"] = ["0": 1, "1": 0.5]  // sample 10 missing
         broken["eval_log.json"] = retain
-        XCTAssertThrowsError(try TofuLegacyLog.parse(broken, file: "x.json")) { error in
-            guard case .malformedValue(_, let path, _) = error as? MetricsError else { return XCTFail("\(error)") }
-            XCTAssertEqual(path, ["eval_log.json", "rougeL_recall"])
+        if let error = #expect(throws: (any Error).self, performing: { try TofuLegacyLog.parse(broken, file: "x.json") }) {
+            if case .malformedValue(_, let path, _) = error as? MetricsError {
+                #expect(path == ["eval_log.json", "rougeL_recall"])
+            } else {
+                Issue.record("\(error)")
+            }
         }
-        XCTAssertThrowsError(try TofuLegacyLog.parse([1, 2], file: "x.json"))
+        #expect(throws: (any Error).self) { try TofuLegacyLog.parse([1, 2], file: "x.json") }
     }
 
-    func testUnreadableFiles() throws {
+    @Test func unreadableFiles() throws {
         let missing = URL(fileURLWithPath: "/nonexistent/eval_log_aggregated.json")
-        XCTAssertThrowsError(try TofuLegacyAggregator.aggregate(logAt: missing)) { error in
-            guard case .unreadableFile(let file, _) = error as? MetricsError else { return XCTFail("\(error)") }
-            XCTAssertEqual(file, missing.path)
+        if let error = #expect(throws: (any Error).self, performing: { try TofuLegacyAggregator.aggregate(logAt: missing) }) {
+            if case .unreadableFile(let file, _) = error as? MetricsError {
+                #expect(file == missing.path)
+            } else {
+                Issue.record("\(error)")
+            }
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("metrics-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let garbage = directory.appendingPathComponent("eval_log_aggregated.json")
         try Data("{not json".utf8).write(to: garbage)
-        XCTAssertThrowsError(try TofuLegacyAggregator.aggregate(logAt: garbage)) { error in
-            XCTAssertEqual(error as? MetricsError, .unreadableFile(file: garbage.path, reason: "invalid JSON"))
+        if let error = #expect(throws: (any Error).self, performing: { try TofuLegacyAggregator.aggregate(logAt: garbage) }) {
+            #expect(error as? MetricsError == .unreadableFile(file: garbage.path, reason: "invalid JSON"))
         }
     }
 
     /// The per-set directory layout (eval_log.json, eval_log_forget.json, … side by side).
-    func testLoadsPerSetDirectory() throws {
+    @Test func loadsPerSetDirectory() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("metrics-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -214,23 +227,27 @@ final class TofuLegacyAggregatorTests: XCTestCase {
         }
         let fromDirectory = try TofuLegacyAggregator.aggregate(logAt: directory, retainLogAt: directory)
         let fromObject = try TofuLegacyAggregator.aggregate(log: TofuLegacyLog.parse(log, file: "mini"))
-        XCTAssertEqual(fromDirectory.modelUtility, fromObject.modelUtility, accuracy: 1e-15)
-        XCTAssertEqual(fromDirectory.forgetQuality, 1)
+        #expect(abs(fromDirectory.modelUtility - fromObject.modelUtility) <= 1e-15)
+        #expect(fromDirectory.forgetQuality == 1)
         try FileManager.default.removeItem(at: directory.appendingPathComponent("eval_log.json"))
-        XCTAssertThrowsError(try TofuLegacyAggregator.aggregate(logAt: directory)) { error in
-            guard case .unreadableFile(let file, _) = error as? MetricsError else { return XCTFail("\(error)") }
-            XCTAssertTrue(file.hasSuffix("eval_log.json"))
+        if let error = #expect(throws: (any Error).self, performing: { try TofuLegacyAggregator.aggregate(logAt: directory) }) {
+            if case .unreadableFile(let file, _) = error as? MetricsError {
+                #expect(file.hasSuffix("eval_log.json"))
+            } else {
+                Issue.record("\(error)")
+            }
         }
     }
 
-    private func assertComponents(_ report: TofuLegacyReport, _ expected: [String: Double], file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(report.utilityComponents.count, 9, file: file, line: line)
+    private func assertComponents(_ report: TofuLegacyReport, _ expected: [String: Double],
+                                  sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(report.utilityComponents.count == 9, sourceLocation: sourceLocation)
         for component in report.utilityComponents {
             guard let value = expected[component.name] else {
-                XCTFail("unexpected component \(component.name)", file: file, line: line)
+                Issue.record("unexpected component \(component.name)", sourceLocation: sourceLocation)
                 continue
             }
-            XCTAssertEqual(component.value, value, accuracy: 0.00005, component.name, file: file, line: line)
+            #expect(abs(component.value - value) <= 0.00005, "\(component.name)", sourceLocation: sourceLocation)
         }
     }
 }

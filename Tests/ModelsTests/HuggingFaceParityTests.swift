@@ -1,6 +1,6 @@
 import Checkpoints
 import Foundation
-import XCTest
+import Testing
 import TestSupport
 @testable import Engine
 @testable import Models
@@ -8,7 +8,7 @@ import TestSupport
 
 /// Logits, loss, gradients and AdamW trajectories against Hugging Face transformers on tiny random
 /// checkpoints (written by scripts/fixtures/make_model_fixtures.py).
-final class HuggingFaceParityTests: XCTestCase {
+@Suite struct HuggingFaceParityTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     static let models = ["llama_gqa_untied", "llama_tied", "qwen2_bias", "gpt2"]
 
@@ -34,7 +34,7 @@ final class HuggingFaceParityTests: XCTestCase {
         }
     }
 
-    func testLogitsLossAndGradientsMatchTransformers() throws {
+    @Test func logitsLossAndGradientsMatchTransformers() throws {
         for name in Self.models {
             let folder = Self.fixtures.appendingPathComponent(name)
             let model = try HuggingFaceCheckpoint.load(folder: folder)
@@ -42,28 +42,28 @@ final class HuggingFaceParityTests: XCTestCase {
             let logits = model.logits(tokens: reference.tokens, batch: reference.batch, length: reference.length)
             let expectedLogits = try reference.file.floats("logits")
             let logitCloseness = closeness(logits.value.scalars, expectedLogits, tolerance: 1e-4, scale: .absolute)
-            XCTAssertTrue(logitCloseness.passes, "\(name) logits: \(logitCloseness)")
+            #expect(logitCloseness.passes, "\(name) logits: \(logitCloseness)")
             let loss = sequenceLoss(logits: logits, targets: reference.targets).meanTokenLoss
             let lossCloseness = closeness([loss.value.scalar], try reference.file.floats("loss"), tolerance: 1e-5, scale: .absolute)
-            XCTAssertTrue(lossCloseness.passes, "\(name) loss: \(lossCloseness)")
+            #expect(lossCloseness.passes, "\(name) loss: \(lossCloseness)")
             loss.backward()
             let exported = Dictionary(uniqueKeysWithValues: model.namedParameters().map { ($0.name, $0.variable) })
             for (parameterName, variable) in exported {
                 var expected = try reference.file.floats("grad." + parameterName)
-                var actual = try XCTUnwrap(variable.gradient, "\(name): \(parameterName) has no gradient").scalars
+                var actual = try #require(variable.gradient, "\(name): \(parameterName) has no gradient").scalars
                 if model.configuration.architecture == .gpt2, GPT2.conv1DWeightNames.contains(where: parameterName.hasSuffix) {
                     actual = WeightAssignment.transpose(actual, rows: variable.shape[0], columns: variable.shape[1])
                 }
                 // Relative to the gradient's largest magnitude (floored at 1e-6: some gradients are tiny).
                 let scale = max(expected.lazy.map { abs($0) }.max() ?? 0, 1e-6)
                 let gradientCloseness = closeness(actual.map { $0 / scale }, expected.map { $0 / scale }, tolerance: 1e-3, scale: .absolute)
-                XCTAssertTrue(gradientCloseness.passes, "\(name): gradient of \(parameterName): \(gradientCloseness)")
+                #expect(gradientCloseness.passes, "\(name): gradient of \(parameterName): \(gradientCloseness)")
                 expected.removeAll()
             }
         }
     }
 
-    func testFiveAdamWStepsFollowTheSameLossTrajectory() throws {
+    @Test func fiveAdamWStepsFollowTheSameLossTrajectory() throws {
         for name in Self.models {
             let folder = Self.fixtures.appendingPathComponent(name)
             let model = try HuggingFaceCheckpoint.load(folder: folder)
@@ -80,26 +80,26 @@ final class HuggingFaceParityTests: XCTestCase {
                 optimizer.step(learningRate: 1e-2)
             }
             let trajectory = closeness(losses, try reference.file.floats("adamw_losses"), tolerance: 1e-4, scale: .absolute)
-            XCTAssertTrue(trajectory.passes, "\(name): losses over five AdamW steps: \(trajectory)")
+            #expect(trajectory.passes, "\(name): losses over five AdamW steps: \(trajectory)")
         }
     }
 
-    func testExportRoundTripsEveryParameterExactly() throws {
+    @Test func exportRoundTripsEveryParameterExactly() throws {
         for name in Self.models {
             let model = try HuggingFaceCheckpoint.load(folder: Self.fixtures.appendingPathComponent(name))
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-export-\(name)-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: output) }
             try HuggingFaceCheckpoint.save(model, to: output, companionSource: nil)
             let reloaded = try HuggingFaceCheckpoint.load(folder: output)
-            XCTAssertEqual(reloaded.configuration, model.configuration, name)
+            #expect(reloaded.configuration == model.configuration, "\(name)")
             let original = model.parameterDictionary()
             for (parameterName, variable) in reloaded.namedParameters() {
-                XCTAssertEqual(variable.value.scalars, original[parameterName]?.value.scalars, "\(name): \(parameterName)")
+                #expect(variable.value.scalars == original[parameterName]?.value.scalars, "\(name): \(parameterName)")
             }
         }
     }
 
-    func testStrictLoadingNamesTheOffendingTensor() throws {
+    @Test func strictLoadingNamesTheOffendingTensor() throws {
         let source = Self.fixtures.appendingPathComponent("llama_tied")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-strict-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -130,9 +130,9 @@ final class HuggingFaceParityTests: XCTestCase {
         for (message, mutate) in cases {
             try? FileManager.default.removeItem(at: folder)
             try write(mutate)
-            XCTAssertThrowsError(try HuggingFaceCheckpoint.load(folder: folder)) { error in
-                XCTAssertTrue("\(error)".contains(message), "expected '\(message)' in: \(error)")
-                XCTAssertTrue("\(error)".contains(folder.path), "error should name the folder: \(error)")
+            if let error = #expect(throws: (any Error).self, performing: { try HuggingFaceCheckpoint.load(folder: folder) }) {
+                #expect("\(error)".contains(message), "expected '\(message)' in: \(error)")
+                #expect("\(error)".contains(folder.path), "error should name the folder: \(error)")
             }
         }
     }
@@ -140,8 +140,8 @@ final class HuggingFaceParityTests: XCTestCase {
 
 /// GGUF forms of the tiny models (llama.cpp layout, written by the fixture script) against the logits
 /// transformers computes when it loads the same GGUF files itself.
-final class GGUFParityTests: XCTestCase {
-    func testGGUFModelsMatchTransformersLoadingTheSameFiles() throws {
+@Suite struct GGUFParityTests {
+    @Test func ggufModelsMatchTransformersLoadingTheSameFiles() throws {
         let folder = HuggingFaceParityTests.fixtures.appendingPathComponent("gguf")
         let reference = try SafetensorsFile(contentsOf: folder.appendingPathComponent("gguf_reference.safetensors"))
         let ids = try reference.floats("input_ids").map { Int($0) }
@@ -150,15 +150,15 @@ final class GGUFParityTests: XCTestCase {
             let logits = loaded.model.logits(tokens: ids, batch: 2, length: 8).value.scalars
             let expected = try reference.floats("logits." + name)
             let logitCloseness = closeness(logits, expected, tolerance: 1e-4, scale: .absolute)
-            XCTAssertTrue(logitCloseness.passes, "\(name) logits: \(logitCloseness)")
+            #expect(logitCloseness.passes, "\(name) logits: \(logitCloseness)")
         }
         // The quantized file really is quantized, and the float one matches the HF checkpoint.
-        XCTAssertEqual(try ModelLoader.load(path: folder.appendingPathComponent("llama_tied.q8_0.gguf").path).storedTypes["Q8_0"], 13)
+        #expect(try ModelLoader.load(path: folder.appendingPathComponent("llama_tied.q8_0.gguf").path).storedTypes["Q8_0"] == 13)
         let hf = try HuggingFaceCheckpoint.load(folder: HuggingFaceParityTests.fixtures.appendingPathComponent("llama_tied"))
         let gguf = try ModelLoader.load(path: folder.appendingPathComponent("llama_tied.gguf").path).model
         let hfParameters = hf.parameterDictionary()
         for (name, variable) in gguf.namedParameters() {
-            XCTAssertEqual(variable.value.scalars, hfParameters[name]?.value.scalars, "\(name) after Q/K un-permutation")
+            #expect(variable.value.scalars == hfParameters[name]?.value.scalars, "\(name) after Q/K un-permutation")
         }
     }
 }

@@ -1,12 +1,12 @@
 import Foundation
-import XCTest
+import Testing
 import TestSupport
 @testable import Engine
 @testable import Models
 @testable import NN
 
 /// Architecture-level behaviour of the Llama and GPT-2 implementations.
-final class ModelTests: XCTestCase {
+@Suite struct ModelTests {
     static func tinyLlama(tied: Bool = false, bias: Bool = false) -> ModelConfiguration {
         ModelConfiguration(architecture: .llama, modelType: bias ? "qwen2" : "llama", vocabularySize: 37, hiddenSize: 16,
                            intermediateSize: 24, layerCount: 2, attentionHeads: 4, keyValueHeads: 2, headSize: 4,
@@ -23,23 +23,24 @@ final class ModelTests: XCTestCase {
                            bosTokenId: 0, eosTokenIds: [0], padTokenId: nil)
     }
 
-    func testParameterNamesAndCountsFollowHuggingFace() {
+    @Test func parameterNamesAndCountsFollowHuggingFace() {
         let llama = makeModel(Self.tinyLlama(), seed: 1)
         let names = llama.namedParameters().map(\.name)
-        XCTAssertEqual(names.first, "model.embed_tokens.weight")
-        XCTAssertTrue(names.contains("model.layers.1.self_attn.k_proj.weight"))
-        XCTAssertTrue(names.contains("model.layers.0.post_attention_layernorm.weight"))
-        XCTAssertEqual(names.last, "lm_head.weight")
-        XCTAssertEqual(llama.parameterCount, Self.tinyLlama().parameterCount)
-        XCTAssertEqual(makeModel(Self.tinyLlama(tied: true, bias: true), seed: 1).parameterCount, Self.tinyLlama(tied: true, bias: true).parameterCount)
-        XCTAssertTrue(makeModel(Self.tinyLlama(bias: true), seed: 1).namedParameters().map(\.name).contains("model.layers.0.self_attn.q_proj.bias"))
+        #expect(names.first == "model.embed_tokens.weight")
+        #expect(names.contains("model.layers.1.self_attn.k_proj.weight"))
+        #expect(names.contains("model.layers.0.post_attention_layernorm.weight"))
+        #expect(names.last == "lm_head.weight")
+        #expect(llama.parameterCount == Self.tinyLlama().parameterCount)
+        #expect(makeModel(Self.tinyLlama(tied: true, bias: true), seed: 1).parameterCount
+                == Self.tinyLlama(tied: true, bias: true).parameterCount)
+        #expect(makeModel(Self.tinyLlama(bias: true), seed: 1).namedParameters().map(\.name).contains("model.layers.0.self_attn.q_proj.bias"))
         let gpt2 = makeModel(Self.tinyGPT2(), seed: 1)
-        XCTAssertTrue(gpt2.namedParameters().map(\.name).contains("transformer.h.1.attn.c_attn.weight"))
-        XCTAssertEqual(gpt2.parameterCount, Self.tinyGPT2().parameterCount)
-        XCTAssertEqual(ModelConfiguration.preset(named: "smollm2-135m")!.parameterCount, 134_515_008)  // SmolLM2-135M
+        #expect(gpt2.namedParameters().map(\.name).contains("transformer.h.1.attn.c_attn.weight"))
+        #expect(gpt2.parameterCount == Self.tinyGPT2().parameterCount)
+        #expect(ModelConfiguration.preset(named: "smollm2-135m")!.parameterCount == 134_515_008)  // SmolLM2-135M
     }
 
-    func testCachedDecodingMatchesFullForward() {
+    @Test func cachedDecodingMatchesFullForward() {
         for configuration in [Self.tinyLlama(), Self.tinyGPT2()] {
             let model = makeModel(configuration, seed: 2)
             let tokens = [3, 7, 1, 9, 4, 4, 8]
@@ -59,7 +60,7 @@ final class ModelTests: XCTestCase {
         }
     }
 
-    func testBatchRowsAreIndependent() {
+    @Test func batchRowsAreIndependent() {
         let model = makeModel(Self.tinyLlama(), seed: 3)
         let first = [5, 6, 7, 8], second = [9, 10, 11, 12]
         let batched = model.logits(tokens: first + second, batch: 2, length: 4).value.scalars
@@ -67,7 +68,7 @@ final class ModelTests: XCTestCase {
         assertClose(Array(batched[(4 * 37)...]), alone)
     }
 
-    func testEndToEndGradientsMatchFiniteDifferences() {
+    @Test func endToEndGradientsMatchFiniteDifferences() {
         for configuration in [Self.tinyLlama(tied: true, bias: true), Self.tinyGPT2()] {
             let model = makeModel(configuration, seed: 4)
             let tokens = [1, 5, 9, 13, 2, 7], targets = [5, 9, 13, -100, 7, 3]
@@ -76,7 +77,7 @@ final class ModelTests: XCTestCase {
             loss().backward()
             var generator = SeededGenerator(seed: 9)
             for (name, variable) in parameters {
-                guard let gradient = variable.gradient else { return XCTFail("\(name) received no gradient") }
+                guard let gradient = variable.gradient else { Issue.record("\(name) received no gradient"); return }
                 for _ in 0..<3 {
                     let index = Int(generator.next() % UInt64(variable.value.count))
                     let original = variable.value.data[index]
@@ -86,41 +87,41 @@ final class ModelTests: XCTestCase {
                     let minus = Double(GradientMode.withoutGradients { loss() }.value.scalar)
                     variable.value.data[index] = original
                     let numeric = (plus - minus) / 2e-2
-                    XCTAssertEqual(Double(gradient.data[index]), numeric, accuracy: 2e-3 + 2e-2 * abs(numeric), "\(name)[\(index)]")
+                    #expect(abs(Double(gradient.data[index]) - numeric) <= 2e-3 + 2e-2 * abs(numeric), "\(name)[\(index)]")
                 }
             }
         }
     }
 
-    func testHiddenStatesCanBeCapturedAndSteered() {
+    @Test func hiddenStatesCanBeCapturedAndSteered() throws {
         let model = makeModel(Self.tinyLlama(), seed: 5)
         let output = model.forward(ModelInput(tokens: [1, 2, 3], batch: 1, length: 3, capturedLayers: [0]), cache: nil)
-        let hidden = try! XCTUnwrap(output.hiddenStates[0])
-        XCTAssertEqual(hidden.shape, [1, 3, 16])
+        let hidden = try #require(output.hiddenStates[0])
+        #expect(hidden.shape == [1, 3, 16])
         // A gradient injected at layer 0's output reaches layer 0's weights and not layer 1's.
         Backward.run(seeds: [(hidden, Tensor(repeating: 1, shape: hidden.shape))])
         let parameters = model.parameterDictionary()
-        XCTAssertNotNil(parameters["model.layers.0.mlp.down_proj.weight"]?.gradient)
-        XCTAssertNil(parameters["model.layers.1.mlp.down_proj.weight"]?.gradient)
+        #expect(parameters["model.layers.0.mlp.down_proj.weight"]?.gradient != nil)
+        #expect(parameters["model.layers.1.mlp.down_proj.weight"]?.gradient == nil)
     }
 
-    func testGreedyGenerationIsDeterministicAndStopsAtEOS() {
+    @Test func greedyGenerationIsDeterministicAndStopsAtEOS() {
         let model = makeModel(Self.tinyLlama(), seed: 6)
         let first = TextGeneration.generate(model: model, prompt: [1, 4, 6], maximumTokens: 8)
-        XCTAssertEqual(first, TextGeneration.generate(model: model, prompt: [1, 4, 6], maximumTokens: 8))
-        XCTAssertEqual(first.count, 8)
+        #expect(first == TextGeneration.generate(model: model, prompt: [1, 4, 6], maximumTokens: 8))
+        #expect(first.count == 8)
         let stopped = TextGeneration.generate(model: model, prompt: [1, 4, 6], maximumTokens: 8, stopTokens: [first[2]])
-        XCTAssertEqual(stopped, Array(first.prefix(through: first.firstIndex(of: first[2])!)))
+        #expect(stopped == Array(first.prefix(through: first.firstIndex(of: first[2])!)))
         // Greedy continuation equals repeated argmax over full forwards.
         var sequence = [1, 4, 6]
         for _ in 0..<3 {
             let logits = model.logits(tokens: sequence, batch: 1, length: sequence.count).value
             sequence.append(TokenSampler.argmax(logits.data + (sequence.count - 1) * 37, count: 37))
         }
-        XCTAssertEqual(Array(sequence[3...]), Array(first.prefix(3)))
+        #expect(Array(sequence[3...]) == Array(first.prefix(3)))
     }
 
-    func testSamplingRespectsTopKAndTopP() {
+    @Test func samplingRespectsTopKAndTopP() {
         let logits: [Float] = [0, 3, 1, 2.9, -5]
         var topOne = TokenSampler(options: SamplingOptions(greedy: false, temperature: 1, topK: 1, topP: nil, seed: 1))
         var nucleus = TokenSampler(options: SamplingOptions(greedy: false, temperature: 0.7, topK: nil, topP: 0.5, seed: 2))
@@ -128,41 +129,41 @@ final class ModelTests: XCTestCase {
         var seen = Set<Int>()
         logits.withUnsafeBufferPointer { row in
             for _ in 0..<200 {
-                XCTAssertEqual(topOne.next(row.baseAddress!, count: 5), 1)
-                XCTAssertEqual(nucleus.next(row.baseAddress!, count: 5), 1)  // p(1) > 0.5 after temperature
+                #expect(topOne.next(row.baseAddress!, count: 5) == 1)
+                #expect(nucleus.next(row.baseAddress!, count: 5) == 1)  // p(1) > 0.5 after temperature
                 seen.insert(free.next(row.baseAddress!, count: 5))
             }
         }
-        XCTAssertEqual(seen, [1, 2, 3])
+        #expect(seen == [1, 2, 3])
     }
 }
 
 /// Parsing of Hugging Face `config.json` files.
-final class ModelConfigurationTests: XCTestCase {
-    func testParsesLlamaQwenAndGPT2Configs() throws {
+@Suite struct ModelConfigurationTests {
+    @Test func parsesLlamaQwenAndGPT2Configs() throws {
         let llama = try ModelConfiguration(json: Data("""
         {"model_type":"llama","vocab_size":49152,"hidden_size":576,"intermediate_size":1536,"num_hidden_layers":30,
          "num_attention_heads":9,"num_key_value_heads":3,"rms_norm_eps":1e-05,"rope_theta":100000.0,"tie_word_embeddings":true,
          "max_position_embeddings":8192,"bos_token_id":1,"eos_token_id":2,"rope_scaling":null}
         """.utf8), source: "config.json")
-        XCTAssertEqual(llama, ModelConfiguration.preset(named: "smollm2-135m")!.with(padTokenId: nil))
+        #expect(llama == ModelConfiguration.preset(named: "smollm2-135m")!.with(padTokenId: nil))
         let qwen = try ModelConfiguration(json: Data("""
         {"model_type":"qwen2","vocab_size":10,"hidden_size":8,"intermediate_size":16,"num_hidden_layers":1,
          "num_attention_heads":2,"num_key_value_heads":1,"eos_token_id":[3,4],
          "rope_scaling":{"rope_type":"llama3","factor":8.0,"low_freq_factor":1.0,"high_freq_factor":4.0,"original_max_position_embeddings":8192}}
         """.utf8), source: "q.json")
-        XCTAssertTrue(qwen.queryKeyValueBias)
-        XCTAssertFalse(qwen.outputProjectionBias)
-        XCTAssertEqual(qwen.eosTokenIds, [3, 4])
-        XCTAssertEqual(qwen.ropeScaling, .llama3(factor: 8, lowFrequencyFactor: 1, highFrequencyFactor: 4, originalMaxPositions: 8192))
+        #expect(qwen.queryKeyValueBias)
+        #expect(!qwen.outputProjectionBias)
+        #expect(qwen.eosTokenIds == [3, 4])
+        #expect(qwen.ropeScaling == .llama3(factor: 8, lowFrequencyFactor: 1, highFrequencyFactor: 4, originalMaxPositions: 8192))
         let gpt2 = try ModelConfiguration(json: Data(#"{"model_type":"gpt2","vocab_size":50257,"n_embd":768,"n_layer":12,"n_head":12}"#.utf8), source: "g.json")
-        XCTAssertEqual(gpt2.parameterCount, 124_439_808)  // GPT-2 small
+        #expect(gpt2.parameterCount == 124_439_808)  // GPT-2 small
         // Round trip through our own config.json writer.
         let written = try JSONSerialization.data(withJSONObject: qwen.jsonObject())
-        XCTAssertEqual(try ModelConfiguration(json: written, source: "round trip"), qwen)
+        #expect(try ModelConfiguration(json: written, source: "round trip") == qwen)
     }
 
-    func testErrorsNameTheFileAndTheProblem() {
+    @Test func errorsNameTheFileAndTheProblem() {
         let cases: [(String, String)] = [
             (#"{"model_type":"bert"}"#, "model_type 'bert' is not supported"),
             (#"{"model_type":"llama","hidden_size":8}"#, "missing 'num_attention_heads'"),
@@ -172,9 +173,10 @@ final class ModelConfigurationTests: XCTestCase {
             ("[1,2]", "not a JSON object"),
         ]
         for (json, message) in cases {
-            XCTAssertThrowsError(try ModelConfiguration(json: Data(json.utf8), source: "bad/config.json")) { error in
-                XCTAssertTrue("\(error)".contains("bad/config.json"), "\(error)")
-                XCTAssertTrue("\(error)".contains(message), "expected '\(message)' in \(error)")
+            let data = Data(json.utf8)
+            if let error = #expect(throws: (any Error).self, performing: { try ModelConfiguration(json: data, source: "bad/config.json") }) {
+                #expect("\(error)".contains("bad/config.json"), "\(error)")
+                #expect("\(error)".contains(message), "expected '\(message)' in \(error)")
             }
         }
     }
@@ -189,7 +191,7 @@ extension ModelConfiguration {
 }
 
 /// Asserts two float arrays agree elementwise (relative to max(1, |expected|)).
-func assertClose(_ actual: [Float], _ expected: [Float], tolerance: Float = 1e-5, file: StaticString = #filePath, line: UInt = #line) {
+func assertClose(_ actual: [Float], _ expected: [Float], tolerance: Float = 1e-5, sourceLocation: SourceLocation = #_sourceLocation) {
     let result = closeness(actual, expected, tolerance: Double(tolerance))
-    XCTAssertTrue(result.passes, result.description, file: file, line: line)
+    #expect(result.passes, "\(result.description)", sourceLocation: sourceLocation)
 }

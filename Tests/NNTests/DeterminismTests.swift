@@ -1,9 +1,9 @@
-import XCTest
+import Testing
 @testable import Engine
 @testable import NN
 
 /// The same seed and thread count give bitwise-identical parameters after several training steps.
-final class DeterminismTests: XCTestCase {
+@Suite struct DeterminismTests {
     /// A two-layer GELU network trained with AdamW on seeded random data; returns the final parameters.
     private func train(seed: UInt64, steps: Int = 5) -> [Float] {
         var generator = SeededGenerator(seed: seed)
@@ -28,13 +28,13 @@ final class DeterminismTests: XCTestCase {
         return parameters.values.scalars
     }
 
-    func testSameSeedGivesBitwiseIdenticalParameters() {
+    @Test func sameSeedGivesBitwiseIdenticalParameters() {
         let first = train(seed: 42), second = train(seed: 42)
-        XCTAssertEqual(first.map(\.bitPattern), second.map(\.bitPattern))
-        XCTAssertNotEqual(first, train(seed: 43))
+        #expect(first.map(\.bitPattern) == second.map(\.bitPattern))
+        #expect(first != train(seed: 43))
     }
 
-    func testTrainingLowersTheLoss() {
+    @Test func trainingLowersTheLoss() {
         var generator = SeededGenerator(seed: 5)
         let layer = Linear(inFeatures: 8, outFeatures: 4, generator: &generator)
         let parameters = ParameterSet(layer.namedParameters())
@@ -49,6 +49,6 @@ final class DeterminismTests: XCTestCase {
             loss.backward()
             optimizer.step(learningRate: 0.05)
         }
-        XCTAssertLessThan(losses.last!, losses.first! * 0.8)
+        #expect(losses.last! < losses.first! * 0.8)
     }
 }

@@ -1,10 +1,10 @@
 import Foundation
-import XCTest
+import Testing
 @testable import Engine
 @testable import NN
 
 /// Optimizers against updates computed by hand in double precision with PyTorch's formulas.
-final class OptimizerTests: XCTestCase {
+@Suite struct OptimizerTests {
     /// Two parameters with fixed values and a gradient function we control.
     private func makeParameters() -> (ParameterSet, Variable, Variable) {
         let weight = Variable(Tensor([0.5, -1.5, 2.0, 0.0], shape: [2, 2]), requiresGradient: true)
@@ -18,10 +18,10 @@ final class OptimizerTests: XCTestCase {
         [0.05, 0.05, -0.6, 0.2, 0.3, 0.0],
     ]
 
-    func testAdamWMatchesPyTorchFormulaWithDecayMaskAndFrozenCoordinates() {
+    @Test func adamWMatchesPyTorchFormulaWithDecayMaskAndFrozenCoordinates() {
         let (parameters, weight, bias) = makeParameters()
         let decayMask = parameters.huggingFaceWeightDecayMask()
-        XCTAssertEqual(decayMask.scalars, [1, 1, 1, 1, 0, 0])  // biases are not decayed
+        #expect(decayMask.scalars == [1, 1, 1, 1, 0, 0])  // biases are not decayed
         let updateMask = Tensor([1, 1, 0, 1, 1, 1], shape: [6])  // coordinate 2 frozen
         let optimizer = AdamW(parameters: parameters, betas: (0.9, 0.99), epsilon: 1e-8, weightDecay: 0.1,
                               masks: UpdateMasks(weightDecay: decayMask, update: updateMask))
@@ -40,13 +40,13 @@ final class OptimizerTests: XCTestCase {
                 theta[index] -= rates[step] * mHat / (vHat.squareRoot() + 1e-8)
             }
         }
-        for index in 0..<6 { XCTAssertEqual(Double(parameters.values.data[index]), theta[index], accuracy: 1e-6, "coordinate \(index)") }
-        XCTAssertEqual(weight.value.data[2], 2.0, "a frozen coordinate must not move, weight decay included")
-        XCTAssertEqual(bias.value.scalars, Array(parameters.values.scalars[4...]))  // views share the flat buffer
-        XCTAssertEqual(optimizer.stepCount, 3)
+        for index in 0..<6 { #expect(abs(Double(parameters.values.data[index]) - theta[index]) <= 1e-6, "coordinate \(index)") }
+        #expect(weight.value.data[2] == 2.0, "a frozen coordinate must not move, weight decay included")
+        #expect(bias.value.scalars == Array(parameters.values.scalars[4...]))  // views share the flat buffer
+        #expect(optimizer.stepCount == 3)
     }
 
-    func testAdamWVectorPathGivesTheScalarPathsBits() {
+    @Test func adamWVectorPathGivesTheScalarPathsBits() {
         // 40 coordinates: two 16-lane blocks and a scalar tail; an all-ones update mask forces the scalar loop.
         func run(updateMask: Tensor?) -> [Float] {
             var generator = SeededGenerator(seed: 9)
@@ -60,10 +60,10 @@ final class OptimizerTests: XCTestCase {
             }
             return parameters.values.scalars + optimizer.firstMoments.scalars + optimizer.secondMoments.scalars
         }
-        XCTAssertEqual(run(updateMask: nil), run(updateMask: Tensor(repeating: 1, shape: [40])))
+        #expect(run(updateMask: nil) == run(updateMask: Tensor(repeating: 1, shape: [40])))
     }
 
-    func testSophiaStepsMatchTheSophiaGFormulaWithClippingAndMasks() {
+    @Test func sophiaStepsMatchTheSophiaGFormulaWithClippingAndMasks() {
         let (parameters, _, _) = makeParameters()
         let decayMask = parameters.huggingFaceWeightDecayMask()
         let updateMask = Tensor([1, 0, 1, 1, 1, 1], shape: [6])  // coordinate 1 frozen
@@ -88,16 +88,16 @@ final class OptimizerTests: XCTestCase {
                 theta[index] -= rate * sign * ratio
             }
             for index in 0..<6 {
-                XCTAssertEqual(Double(parameters.values.data[index]), theta[index], accuracy: 1e-6, "step \(step + 1), coordinate \(index)")
+                #expect(abs(Double(parameters.values.data[index]) - theta[index]) <= 1e-6, "step \(step + 1), coordinate \(index)")
             }
         }
-        XCTAssertEqual(parameters.values.data[1], frozen, "a masked coordinate must not move, not even by weight decay")
-        XCTAssertGreaterThan(clippedCoordinates, 0, "the schedule must exercise the clip")
-        XCTAssertGreaterThan(unclippedCoordinates, 0, "the schedule must exercise the curvature-scaled step")
-        XCTAssertEqual(optimizer.stepCount, 3)
+        #expect(parameters.values.data[1] == frozen, "a masked coordinate must not move, not even by weight decay")
+        #expect(clippedCoordinates > 0, "the schedule must exercise the clip")
+        #expect(unclippedCoordinates > 0, "the schedule must exercise the curvature-scaled step")
+        #expect(optimizer.stepCount == 3)
     }
 
-    func testSGDMomentumNesterovAndWeightDecayMatchPyTorch() {
+    @Test func sgdMomentumNesterovAndWeightDecayMatchPyTorch() {
         for nesterov in [false, true] {
             let (parameters, _, _) = makeParameters()
             let optimizer = SGD(parameters: parameters, momentum: 0.9, dampening: 0, nesterov: nesterov, weightDecay: 0.01)
@@ -113,32 +113,32 @@ final class OptimizerTests: XCTestCase {
                     theta[index] -= 0.1 * g
                 }
             }
-            for index in 0..<6 { XCTAssertEqual(Double(parameters.values.data[index]), theta[index], accuracy: 1e-6) }
+            for index in 0..<6 { #expect(abs(Double(parameters.values.data[index]) - theta[index]) <= 1e-6) }
         }
     }
 
-    func testGlobalNormClipping() {
+    @Test func globalNormClipping() {
         let (parameters, _, _) = makeParameters()
         let gradients: [Float] = [3, 0, 0, 4, 0, 0]  // norm 5
         for index in 0..<6 { parameters.gradients.data[index] = gradients[index] }
-        XCTAssertEqual(parameters.clipGradientNorm(1), 5, accuracy: 1e-6)
-        XCTAssertEqual(parameters.gradientNorm(), 1, accuracy: 1e-5)
-        XCTAssertEqual(parameters.gradients.data[0], 0.6, accuracy: 1e-5)
-        XCTAssertEqual(parameters.clipGradientNorm(10), 1, accuracy: 1e-5)  // below the bound: untouched
-        XCTAssertEqual(parameters.gradients.data[3], 0.8, accuracy: 1e-5)
+        #expect(abs(parameters.clipGradientNorm(1) - 5) <= 1e-6)
+        #expect(abs(parameters.gradientNorm() - 1) <= 1e-5)
+        #expect(abs(parameters.gradients.data[0] - 0.6) <= 1e-5)
+        #expect(abs(parameters.clipGradientNorm(10) - 1) <= 1e-5)  // below the bound: untouched
+        #expect(abs(parameters.gradients.data[3] - 0.8) <= 1e-5)
     }
 
-    func testSchedulesMatchTransformersDefinitions() {
-        XCTAssertEqual(LearningRateSchedule.constant.rate(step: 7, base: 2), 2)
+    @Test func schedulesMatchTransformersDefinitions() {
+        #expect(LearningRateSchedule.constant.rate(step: 7, base: 2) == 2)
         let warm = LearningRateSchedule.warmupConstant(warmupSteps: 4)
-        XCTAssertEqual([0, 1, 4, 9].map { warm.factor(step: $0) }, [0, 0.25, 1, 1])
+        #expect([0, 1, 4, 9].map { warm.factor(step: $0) } == [0, 0.25, 1, 1])
         let linear = LearningRateSchedule.linear(warmupSteps: 2, totalSteps: 10)
-        XCTAssertEqual([0, 1, 2, 6, 10, 12].map { linear.factor(step: $0) }, [0, 0.5, 1, 0.5, 0, 0])
+        #expect([0, 1, 2, 6, 10, 12].map { linear.factor(step: $0) } == [0, 0.5, 1, 0.5, 0, 0])
         let cosine = LearningRateSchedule.cosine(warmupSteps: 2, totalSteps: 10)
-        XCTAssertEqual(cosine.factor(step: 1), 0.5)
-        XCTAssertEqual(cosine.factor(step: 2), 1)
-        XCTAssertEqual(cosine.factor(step: 6), 0.5, accuracy: 1e-6)
-        XCTAssertEqual(cosine.factor(step: 8), Float(0.5 * (1 + cos(Double.pi * 0.75))), accuracy: 1e-6)
-        XCTAssertEqual(cosine.factor(step: 10), 0, accuracy: 1e-6)
+        #expect(cosine.factor(step: 1) == 0.5)
+        #expect(cosine.factor(step: 2) == 1)
+        #expect(abs(cosine.factor(step: 6) - 0.5) <= 1e-6)
+        #expect(abs(cosine.factor(step: 8) - Float(0.5 * (1 + cos(Double.pi * 0.75)))) <= 1e-6)
+        #expect(abs(cosine.factor(step: 10)) <= 1e-6)
     }
 }

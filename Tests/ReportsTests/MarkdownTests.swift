@@ -1,46 +1,46 @@
-import XCTest
+import Testing
 @testable import Reports
 
-final class MarkdownTests: XCTestCase {
-    func testPipesInCellsAreEscaped() {
+@Suite struct MarkdownTests {
+    @Test func pipesInCellsAreEscaped() {
         let table = ReportTable(headers: ["a|b", "Value"], rows: [["x | y", "1"], ["multi\nline"]])
         let markdown = ReportRenderer.markdown(Report(title: "T", sections: [ReportSection(title: "S", blocks: [.table(table)])]))
-        XCTAssertTrue(markdown.contains("| a\\|b | Value |"), markdown)
-        XCTAssertTrue(markdown.contains("| --- | ---: |"), markdown)
-        XCTAssertTrue(markdown.contains("| x \\| y | 1 |"), markdown)
-        XCTAssertTrue(markdown.contains("| multi line |  |"), markdown)
+        #expect(markdown.contains("| a\\|b | Value |"), "\(markdown)")
+        #expect(markdown.contains("| --- | ---: |"), "\(markdown)")
+        #expect(markdown.contains("| x \\| y | 1 |"), "\(markdown)")
+        #expect(markdown.contains("| multi line |  |"), "\(markdown)")
     }
 
-    func testDocumentStructure() {
+    @Test func documentStructure() {
         let markdown = ReportRenderer.markdown(sampleReport())
-        XCTAssertTrue(markdown.hasPrefix("# Unlearning run: TOFU forget10\n\nmodel llama-7b · seed 42\n\n## Metrics\n\n"))
-        XCTAssertTrue(markdown.contains("**Summary**\n\n| Method | Forget quality | Model utility |"))
-        XCTAssertTrue(markdown.contains("| Oracle | **1** | **0.63** |"))
-        XCTAssertTrue(markdown.contains("*Forget quality is a KS-test p-value.*"))
-        XCTAssertTrue(markdown.contains("- **learning rate**: 1e-5"))
-        XCTAssertTrue(markdown.contains("*Figure: Training loss (see the HTML report)*"))
-        XCTAssertTrue(markdown.contains("| Series | Step (last) | Loss (last) |"))
-        XCTAssertTrue(markdown.contains("| forget | 100 | 0.5 |"))
-        XCTAssertTrue(markdown.contains("| NPO | 4 | 0.3 |"))
-        XCTAssertFalse(markdown.contains("<svg"))
-        XCTAssertTrue(markdown.hasSuffix("|\n"))
-        XCTAssertFalse(markdown.contains("\n\n\n"))
+        #expect(markdown.hasPrefix("# Unlearning run: TOFU forget10\n\nmodel llama-7b · seed 42\n\n## Metrics\n\n"))
+        #expect(markdown.contains("**Summary**\n\n| Method | Forget quality | Model utility |"))
+        #expect(markdown.contains("| Oracle | **1** | **0.63** |"))
+        #expect(markdown.contains("*Forget quality is a KS-test p-value.*"))
+        #expect(markdown.contains("- **learning rate**: 1e-5"))
+        #expect(markdown.contains("*Figure: Training loss (see the HTML report)*"))
+        #expect(markdown.contains("| Series | Step (last) | Loss (last) |"))
+        #expect(markdown.contains("| forget | 100 | 0.5 |"))
+        #expect(markdown.contains("| NPO | 4 | 0.3 |"))
+        #expect(!markdown.contains("<svg"))
+        #expect(markdown.hasSuffix("|\n"))
+        #expect(!markdown.contains("\n\n\n"))
     }
 
-    func testEmptyBlocksLeaveNoBlankRuns() {
+    @Test func emptyBlocksLeaveNoBlankRuns() {
         let report = Report(title: "T", sections: [ReportSection(title: "S", blocks: [.keyValues([]), .paragraph("after")])])
-        XCTAssertEqual(ReportRenderer.markdown(report), "# T\n\n## S\n\nafter\n")
+        #expect(ReportRenderer.markdown(report) == "# T\n\n## S\n\nafter\n")
     }
 
-    func testHistogramSummary() {
+    @Test func histogramSummary() {
         let chart = HistogramChart(title: "Truth ratio", xLabel: "r", samples: [
             (name: "model", values: [1, 2, 3, 10, .nan]), (name: "empty", values: []),
         ])
         let markdown = ReportRenderer.markdown(Report(title: "T", sections: [ReportSection(title: "S", blocks: [.histogram(chart)])]))
-        XCTAssertTrue(markdown.contains("*Figure: Truth ratio (see the HTML report)*"))
-        XCTAssertTrue(markdown.contains("| Sample | Count | Mean | Median |"))
-        XCTAssertTrue(markdown.contains("| model | 4 | 4 | 2.5 |"), markdown)
-        XCTAssertTrue(markdown.contains("| empty | 0 | n/a | n/a |"), markdown)
-        XCTAssertTrue(markdown.contains("*1 non-finite value(s) omitted.*"))
+        #expect(markdown.contains("*Figure: Truth ratio (see the HTML report)*"))
+        #expect(markdown.contains("| Sample | Count | Mean | Median |"))
+        #expect(markdown.contains("| model | 4 | 4 | 2.5 |"), "\(markdown)")
+        #expect(markdown.contains("| empty | 0 | n/a | n/a |"), "\(markdown)")
+        #expect(markdown.contains("*1 non-finite value(s) omitted.*"))
     }
 }

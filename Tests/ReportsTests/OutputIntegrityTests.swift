@@ -1,37 +1,37 @@
-import XCTest
+import Testing
 @testable import Reports
 
-final class OutputIntegrityTests: XCTestCase {
-    func testRenderingIsDeterministic() {
-        XCTAssertEqual(ReportRenderer.html(sampleReport()), ReportRenderer.html(sampleReport()))
-        XCTAssertEqual(ReportRenderer.markdown(sampleReport()), ReportRenderer.markdown(sampleReport()))
+@Suite struct OutputIntegrityTests {
+    @Test func renderingIsDeterministic() {
+        #expect(ReportRenderer.html(sampleReport()) == ReportRenderer.html(sampleReport()))
+        #expect(ReportRenderer.markdown(sampleReport()) == ReportRenderer.markdown(sampleReport()))
     }
 
-    func testSVGFragmentsAreWellFormedXML() {
+    @Test func svgFragmentsAreWellFormedXML() {
         let page = ReportRenderer.html(sampleReport())
         let charts = svgs(in: page)
-        XCTAssertEqual(charts.count, 3)
+        #expect(charts.count == 3)
         for svg in charts {
-            XCTAssertTrue(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox="))
-            XCTAssertEqual(xmlErrors(svg), [])
+            #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox="))
+            #expect(xmlErrors(svg) == [])
         }
-        for figure in figures(in: page) { XCTAssertEqual(xmlErrors(figure), []) }
+        for figure in figures(in: page) { #expect(xmlErrors(figure) == []) }
         assertNoNonFiniteCoordinates(page)
     }
 
-    func testWholePageIsWellFormed() {
-        XCTAssertEqual(xmlErrors(ReportRenderer.html(sampleReport())), [])
+    @Test func wholePageIsWellFormed() {
+        #expect(xmlErrors(ReportRenderer.html(sampleReport())) == [])
     }
 
-    func testParserDetectsMalformedMarkup() {
-        XCTAssertNotEqual(xmlErrors("<svg><g></svg>"), [], "the well-formedness check must be able to fail")
+    @Test func parserDetectsMalformedMarkup() {
+        #expect(xmlErrors("<svg><g></svg>") != [], "the well-formedness check must be able to fail")
     }
 
-    func testNoExternalResources() {
+    @Test func noExternalResources() {
         let page = ReportRenderer.html(sampleReport())
-        XCTAssertFalse(page.contains("<script"))
-        XCTAssertFalse(page.contains("<link"))
-        XCTAssertFalse(page.contains("src="))
-        XCTAssertFalse(page.contains("https://"))
+        #expect(!page.contains("<script"))
+        #expect(!page.contains("<link"))
+        #expect(!page.contains("src="))
+        #expect(!page.contains("https://"))
     }
 }

@@ -1,21 +1,21 @@
-import XCTest
+import Testing
 @testable import Reports
 
-final class RobustnessTests: XCTestCase {
-    func testNonFiniteValuesAreDroppedAndCounted() {
+@Suite struct RobustnessTests {
+    @Test func nonFiniteValuesAreDroppedAndCounted() {
         let line = LineChart(title: "t", xLabel: "x", yLabel: "y", series: [
             ChartSeries(name: "a", points: [(0, .nan), (1, 2), (.infinity, 3), (3, -.infinity), (4, 5)]),
         ])
         let histogram = HistogramChart(title: "h", xLabel: "v", samples: [(name: "a", values: [.nan, 1, 2, .infinity, -.infinity, 3])])
         let page = html(.lineChart(line), .histogram(histogram))
         assertNoNonFiniteCoordinates(page)
-        XCTAssertEqual(svgs(in: page).count, 2)
-        XCTAssertTrue(page.contains("3 non-finite point(s) omitted."))
-        XCTAssertTrue(page.contains("3 non-finite value(s) omitted."))
-        XCTAssertEqual(xmlErrors(page), [])
+        #expect(svgs(in: page).count == 2)
+        #expect(page.contains("3 non-finite point(s) omitted."))
+        #expect(page.contains("3 non-finite value(s) omitted."))
+        #expect(xmlErrors(page) == [])
     }
 
-    func testEmptyInputsRenderPlaceholders() {
+    @Test func emptyInputsRenderPlaceholders() {
         let page = html(
             .lineChart(LineChart(title: "none", xLabel: "x", yLabel: "y", series: [])),
             .lineChart(LineChart(title: "empty", xLabel: "x", yLabel: "y", series: [ChartSeries(name: "a", points: [])])),
@@ -26,9 +26,9 @@ final class RobustnessTests: XCTestCase {
             .table(ReportTable(headers: [], rows: [])),
             .keyValues([])
         )
-        XCTAssertEqual(count(">no data</text>", in: page), 6)
+        #expect(count(">no data</text>", in: page) == 6)
         assertNoNonFiniteCoordinates(page)
-        XCTAssertEqual(xmlErrors(page), [])
+        #expect(xmlErrors(page) == [])
         // Markdown summarises charts as tables: no series gives the figure line alone, a series with no
         // plottable point a row saying so, and non-finite values are counted, never printed.
         let markdown = ReportRenderer.markdown(Report(title: "t", sections: [ReportSection(title: "s", blocks: [
@@ -36,13 +36,13 @@ final class RobustnessTests: XCTestCase {
             .lineChart(LineChart(title: "all nan", xLabel: "x", yLabel: "y", series: [ChartSeries(name: "a", points: [(.nan, .nan)])])),
             .histogram(HistogramChart(title: "nan", xLabel: "v", samples: [(name: "b", values: [.nan, .infinity])])),
         ])]))
-        XCTAssertTrue(markdown.hasPrefix("# t\n\n## s\n\n"), markdown)
-        XCTAssertTrue(markdown.contains("| a | no data | no data |"), markdown)
-        XCTAssertTrue(markdown.contains("*2 non-finite value(s) omitted.*"), markdown)
-        XCTAssertFalse(markdown.lowercased().contains("nan |") || markdown.contains("inf"), markdown)
+        #expect(markdown.hasPrefix("# t\n\n## s\n\n"), "\(markdown)")
+        #expect(markdown.contains("| a | no data | no data |"), "\(markdown)")
+        #expect(markdown.contains("*2 non-finite value(s) omitted.*"), "\(markdown)")
+        #expect(!(markdown.lowercased().contains("nan |") || markdown.contains("inf")), "\(markdown)")
     }
 
-    func testSinglePointAndConstantValuesRender() {
+    @Test func singlePointAndConstantValuesRender() {
         let page = html(
             .lineChart(LineChart(title: "one", xLabel: "x", yLabel: "y", series: [ChartSeries(name: "a", points: [(3, 0.5)])])),
             .lineChart(LineChart(title: "flat", xLabel: "x", yLabel: "y", series: [ChartSeries(name: "a", points: [(0, 0), (1, 0)])])),
@@ -51,22 +51,22 @@ final class RobustnessTests: XCTestCase {
             .histogram(HistogramChart(title: "zero", xLabel: "v", samples: [(name: "a", values: [0])], binCount: 0, range: 1...1))
         )
         let charts = svgs(in: page)
-        XCTAssertEqual(charts.count, 5)
-        XCTAssertFalse(page.contains(">no data</text>"))
-        XCTAssertTrue(charts[0].contains("<circle"))
-        XCTAssertEqual(count("<path", in: charts[3]), 1)
+        #expect(charts.count == 5)
+        #expect(!page.contains(">no data</text>"))
+        #expect(charts[0].contains("<circle"))
+        #expect(count("<path", in: charts[3]) == 1)
         assertNoNonFiniteCoordinates(page)
-        XCTAssertEqual(xmlErrors(page), [])
+        #expect(xmlErrors(page) == [])
     }
 
-    func testExtremeAndOutOfRangeValues() {
+    @Test func extremeAndOutOfRangeValues() {
         let page = html(
             .lineChart(LineChart(title: "huge", xLabel: "x", yLabel: "y", series: [ChartSeries(name: "a", points: [(-1e308, 1e308), (1e308, -1e308)])])),
             .lineChart(LineChart(title: "clipped", xLabel: "x", yLabel: "y", series: [ChartSeries(name: "a", points: [(-5, 7), (0.5, 0.5)])], xRange: 0...1, yRange: 0...1)),
             .histogram(HistogramChart(title: "ranged", xLabel: "v", samples: [(name: "a", values: [-1, 0.5, 2])], range: 0...1))
         )
-        XCTAssertTrue(page.contains("2 value(s) outside the bin range omitted."))
+        #expect(page.contains("2 value(s) outside the bin range omitted."))
         assertNoNonFiniteCoordinates(page)
-        XCTAssertEqual(xmlErrors(page), [])
+        #expect(xmlErrors(page) == [])
     }
 }

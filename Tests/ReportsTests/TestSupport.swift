@@ -1,5 +1,5 @@
 import Foundation
-import XCTest
+import Testing
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -73,11 +73,11 @@ func coordinateAttributeValues(in svg: String) -> [String] {
     }
 }
 
-func assertNoNonFiniteCoordinates(_ html: String, file: StaticString = #filePath, line: UInt = #line) {
+func assertNoNonFiniteCoordinates(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {
     for svg in svgs(in: html) {
         for value in coordinateAttributeValues(in: svg) {
             let lowered = value.lowercased()
-            XCTAssertFalse(lowered.contains("nan") || lowered.contains("inf"), "bad coordinate: \(value)", file: file, line: line)
+            #expect(!(lowered.contains("nan") || lowered.contains("inf")), "bad coordinate: \(value)", sourceLocation: sourceLocation)
         }
     }
 }
