@@ -32,15 +32,10 @@ public struct SalUn: ErasureMethod, Codable {
         }
     }
 
-    /// A 0/1 mask over `values.count` coordinates keeping the `fraction` largest |values| (ties kept).
+    /// A 0/1 mask keeping the `fraction` largest |values| (`TopFractionMask`'s rule: exact count, ties by position).
     public static func topFractionMask(_ values: Tensor, fraction: Double) -> Tensor {
-        let magnitudes = values.scalars.map { Swift.abs($0) }
-        let keep = max(0, min(magnitudes.count, Int((Double(magnitudes.count) * fraction).rounded())))
-        let mask = Tensor(zeros: [magnitudes.count])
-        guard keep > 0 else { return mask }
-        let threshold = magnitudes.sorted(by: >)[keep - 1]
-        for index in 0..<magnitudes.count where magnitudes[index] >= threshold { mask.data[index] = 1 }
-        return mask
+        let magnitudes = Tensor(values.scalars.map { Swift.abs($0) }, shape: [values.count])
+        return TopFractionMask.select(magnitudes, fraction: fraction)
     }
 
     public func erase(_ context: ErasureContext) throws -> ErasureOutcome {

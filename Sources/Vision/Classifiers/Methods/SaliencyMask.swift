@@ -20,14 +20,8 @@ public enum SaliencyMask {
         return total
     }
 
-    /// A 0/1 mask with exactly `round(fraction · count)` ones at the largest scores (ties broken by position,
-    /// so the density is exact and the mask deterministic).
+    /// A 0/1 mask with exactly `round(fraction · count)` ones at the largest scores (`TopFractionMask`'s rule).
     public static func topFraction(_ scores: Tensor, fraction: Float) -> Tensor {
-        let count = scores.count
-        let kept = min(count, max(0, Int((Double(fraction) * Double(count)).rounded())))
-        let order = (0..<count).sorted { scores.data[$0] != scores.data[$1] ? scores.data[$0] > scores.data[$1] : $0 < $1 }
-        let mask = Tensor(zeros: [count])
-        for index in order.prefix(kept) { mask.data[index] = 1 }
-        return mask
+        TopFractionMask.select(scores, fraction: Double(fraction))
     }
 }
