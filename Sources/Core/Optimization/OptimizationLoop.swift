@@ -165,12 +165,4 @@ public final class OptimizationLoop {
             parameters.gradients.assign(stepGradients)
         }
     }
-
-    /// Writes `value` as pretty, key-sorted JSON atomically.
-    public static func writeJSON<Value: Encodable>(_ value: Value, to url: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = try encoder.encode(value)
-        try AtomicFileWriter.write(to: url) { try $0.write(data) }
-    }
 }

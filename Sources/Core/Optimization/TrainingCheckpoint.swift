@@ -58,9 +58,7 @@ public enum TrainingCheckpoint {
         for (name, tensor) in optimizer.stateTensors { try moments.add(name: name, shape: [tensor.count], values: tensor.scalars) }
         try moments.write(to: partial.appendingPathComponent("optimizer.safetensors"))
         if let auxiliary { try AtomicFileWriter.write(to: partial.appendingPathComponent(auxiliaryName)) { try $0.write(auxiliary) } }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try AtomicFileWriter.write(to: partial.appendingPathComponent("state.json")) { try $0.write(try encoder.encode(state)) }
+        try JSONFile.write(state, to: partial.appendingPathComponent("state.json"))
         try? manager.removeItem(at: previous)
         if manager.fileExists(atPath: final.path) { try manager.moveItem(at: final, to: previous) }
         try manager.moveItem(at: partial, to: final)

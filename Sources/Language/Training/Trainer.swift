@@ -69,7 +69,7 @@ public final class Trainer {
             }
             return StepOutcome(loss: lossSum, tokens: stepTargets)
         }, progress: progress, interruptAfterStep: interruptAfterStep)
-        if let summary { try OptimizationLoop.writeJSON(summary, to: directory.appendingPathComponent("run.json")) }
+        if let summary { try JSONFile.write(summary, to: directory.appendingPathComponent("run.json")) }
         return summary
     }
 }

@@ -1,4 +1,5 @@
 import Benchmark
+import Checkpoints
 import Engine
 import Foundation
 import Models
@@ -95,7 +96,7 @@ public struct UnlearningJob {
                             lowRank: lowRank, mask: maskFile?.path, trainableParameters: parameters.count, modelParameters: modelParameters,
                             estimatedFLOPs: Double(summary.tokens) * (4 * Double(modelParameters) + 2 * Double(parameters.count)),
                             summary: summary)
-        try OptimizationLoop.writeJSON(record, to: output.appendingPathComponent("run.json"))
+        try JSONFile.write(record, to: output.appendingPathComponent("run.json"))
         return record
     }
 

@@ -1,4 +1,5 @@
 import Attacks
+import Checkpoints
 import Foundation
 import Models
 import Optimization
@@ -42,7 +43,7 @@ public struct AuditWorkflow {
     /// Writes `audit.json`, `report.html` and `report.md` into `folder`.
     public static func write(_ results: [(name: String, result: AuditResult)], to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try OptimizationLoop.writeJSON(Dictionary(uniqueKeysWithValues: results.map { ($0.name, $0.result) }),
+        try JSONFile.write(Dictionary(uniqueKeysWithValues: results.map { ($0.name, $0.result) }),
                                        to: folder.appendingPathComponent("audit.json"))
         let report = Report(title: "Attacks on unlearned models", subtitle: results.map(\.name).joined(separator: ", "),
                             sections: [AuditReport.section(results)])

@@ -11,8 +11,8 @@ public enum EvaluationFolder {
     /// Writes the results of one evaluation (and its single-model report) atomically.
     public static func write(_ evaluation: ModelEvaluation, sets: [TofuSuite.SetResult], oracleTruthRatios: [Double]?, to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try OptimizationLoop.writeJSON(evaluation.summary, to: folder.appendingPathComponent("summary.json"))
-        try OptimizationLoop.writeJSON(sets, to: folder.appendingPathComponent("samples.json"))
+        try JSONFile.write(evaluation.summary, to: folder.appendingPathComponent("summary.json"))
+        try JSONFile.write(sets, to: folder.appendingPathComponent("samples.json"))
         let report = ComparisonReport.report(title: "Evaluation of \(evaluation.name)", subtitle: nil, models: [evaluation],
                                              oracle: oracleTruthRatios.map { ("oracle", $0) })
         try ComparisonReport.write(report, to: folder)

@@ -1,3 +1,4 @@
+import Checkpoints
 import ArgumentParser
 import Attacks
 import Foundation
@@ -64,9 +65,8 @@ struct AttackOptions: ParsableArguments {
         let results = try workflow.run(scratch: scratch) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         if let out { try AuditWorkflow.write(results, to: URL(fileURLWithPath: out)) }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(Dictionary(uniqueKeysWithValues: results.map { ($0.name, $0.result) })), as: UTF8.self))
+            print(String(decoding: try JSONFile.encode(Dictionary(uniqueKeysWithValues: results.map { ($0.name, $0.result) }), pretty: false),
+                         as: UTF8.self))
         } else {
             print("forget ROUGE-L recall / true-answer probability:")
             print(AuditWorkflow.terminalTable(results))

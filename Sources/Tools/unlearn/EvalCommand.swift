@@ -58,10 +58,8 @@ struct EvalCommand: ParsableCommand {
             let evaluation = try EvaluationFolder.evaluation(modelPath: model, summary: summary, sets: sets)
             try EvaluationFolder.write(evaluation, sets: sets, oracleTruthRatios: oracleRatios, to: URL(fileURLWithPath: out))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         if json {
-            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            print(String(decoding: try JSONFile.encode(summary, pretty: false), as: UTF8.self))
             return
         }
         print(String(format: "forget quality        %@", summary.forgetQuality.map { String(format: "%.3e (KS %.3f)", $0, summary.ksStatistic ?? 0) } ?? "n/a (give --oracle)"))

@@ -1,3 +1,4 @@
+import Checkpoints
 import Evaluation
 import Foundation
 import Models
@@ -12,7 +13,7 @@ extension EvalCommand {
         let (summary, questions) = try suite.run(files: files)
         if let out { try SuiteResultFiles.write(summary: summary, samples: questions, to: URL(fileURLWithPath: out)) }
         if json {
-            print(String(decoding: try SuiteResultFiles.encode(summary, pretty: false), as: UTF8.self))
+            print(String(decoding: try JSONFile.encode(summary, pretty: false), as: UTF8.self))
             return
         }
         let width = (summary.files.map(\.name.count) + [3]).max()!

@@ -1,3 +1,4 @@
+import Checkpoints
 import Evaluation
 import Foundation
 import Models
@@ -22,7 +23,7 @@ extension EvalCommand {
         let (summary, samples) = try suite(model).run(reference: reference)
         if let out { try SuiteResultFiles.write(summary: summary, samples: samples, to: URL(fileURLWithPath: out)) }
         if json {
-            print(String(decoding: try SuiteResultFiles.encode(summary, pretty: false), as: UTF8.self))
+            print(String(decoding: try JSONFile.encode(summary, pretty: false), as: UTF8.self))
             return
         }
         func number(_ value: Double?, _ format: String = "%.4f") -> String { value.map { String(format: format, $0) } ?? "n/a" }

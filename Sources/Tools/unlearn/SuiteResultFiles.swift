@@ -6,15 +6,7 @@ import Foundation
 enum SuiteResultFiles {
     static func write<Summary: Encodable, Samples: Encodable>(summary: Summary, samples: Samples, to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, data) in [("summary.json", try encode(summary, pretty: true)), ("samples.json", try encode(samples, pretty: true))] {
-            try AtomicFileWriter.write(to: folder.appendingPathComponent(name)) { try $0.write(data) }
-        }
-    }
-
-    /// Key-sorted JSON: pretty for files, one line for `--json`.
-    static func encode<Value: Encodable>(_ value: Value, pretty: Bool) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys] : [.sortedKeys]
-        return try encoder.encode(value)
+        try JSONFile.write(summary, to: folder.appendingPathComponent("summary.json"))
+        try JSONFile.write(samples, to: folder.appendingPathComponent("samples.json"))
     }
 }

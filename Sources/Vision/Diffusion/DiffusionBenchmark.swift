@@ -1,3 +1,4 @@
+import Checkpoints
 import Engine
 import Foundation
 
@@ -96,12 +97,10 @@ public struct DiffusionBenchmark {
 
     /// Writes results.json, report.md and report.html for the records so far.
     func write(records: [BenchmarkRecord], grid: Data?, gridCaption: String, minutes: Double) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(records).write(to: output.appendingPathComponent("results.json"), options: .atomic)
+        try JSONFile.write(records, to: output.appendingPathComponent("results.json"))
         let report = DiffusionBenchmarkReport.build(records: records, settings: self, grid: grid, gridCaption: gridCaption, minutes: minutes)
-        try Data(report.markdown.utf8).write(to: output.appendingPathComponent("report.md"), options: .atomic)
-        try Data(report.html.utf8).write(to: output.appendingPathComponent("report.html"), options: .atomic)
+        try JSONFile.writeText(report.markdown, to: output.appendingPathComponent("report.md"))
+        try JSONFile.writeText(report.html, to: output.appendingPathComponent("report.html"))
     }
 }
 

@@ -1,3 +1,4 @@
+import Checkpoints
 import Engine
 import Foundation
 import NN
@@ -51,7 +52,7 @@ enum DiffusionLoop {
         })
         guard let summary else { throw DiffusionError.invalidArgument("run", "the run was interrupted") }
         if let directory = checkpoints.directory {
-            try OptimizationLoop.writeJSON(summary, to: directory.appendingPathComponent("run.json"))
+            try JSONFile.write(summary, to: directory.appendingPathComponent("run.json"))
         }
         return summary
     }
