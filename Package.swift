@@ -54,13 +54,15 @@ let package = Package(
         .executableTarget(
             name: "unlearn",
             dependencies: [
-                "Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Metrics", "Performance", "Benchmark", "Optimization", "Training", "Evaluation", "Unlearning", "Reports", "Workflows", "Attacks", "Classifiers", "Diffusion",
+                "Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Metrics", "Performance", "Benchmark", "Optimization", "Training", "Evaluation", "Unlearning", "Reports", "Workflows", "Attacks", "Classifiers", "Diffusion", "Fuzzing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
             path: "Sources/Tools/unlearn",
             swiftSettings: releaseSpeed
         ),
+        // Fuzzing harnesses for every parser (`unlearn fuzz` and the fuzz tests): kept out of the production libraries.
+        .target(name: "Fuzzing", dependencies: ["Checkpoints", "Tokenizers", "Models", "Benchmark", "Optimization", "Training"], path: "Sources/Tools/Fuzzing"),
         // Writes BPE-trained tokenizers and their ids for scripts/fixtures/check_trained_tokenizer.py.
         .executableTarget(name: "tokenizer-parity", dependencies: ["Tokenizers"], path: "Sources/Tools/tokenizer-parity"),
         // What every test target shares: the NaN-aware closeness check and the real-model switch.
@@ -70,16 +72,16 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["TestSupport", "Engine"]),
         .testTarget(name: "NNTests", dependencies: ["TestSupport", "NN", "Engine"]),
         .testTarget(name: "MetricsTests", dependencies: ["TestSupport", "Metrics"], exclude: ["Fixtures"]),
-        .testTarget(name: "TokenizersTests", dependencies: ["TestSupport", "Tokenizers"], exclude: ["Fixtures"]),
-        .testTarget(name: "CheckpointsTests", dependencies: ["TestSupport", "Checkpoints"], exclude: ["Fixtures"]),
+        .testTarget(name: "TokenizersTests", dependencies: ["TestSupport", "Fuzzing", "Tokenizers"], exclude: ["Fixtures"]),
+        .testTarget(name: "CheckpointsTests", dependencies: ["TestSupport", "Fuzzing", "Checkpoints"], exclude: ["Fixtures"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["TestSupport", "Benchmark"], exclude: ["Fixtures"]),
         .testTarget(name: "EvaluationTests", dependencies: ["TestSupport", "Evaluation", "Models", "Training", "Optimization", "Benchmark", "Tokenizers"], exclude: ["Fixtures"]),
         .testTarget(name: "UnlearningTests", dependencies: ["TestSupport", "Unlearning", "Training", "Optimization", "Models", "NN", "Engine"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports"]),
         .testTarget(name: "DiffusionTests", dependencies: ["TestSupport", "Diffusion", "Optimization", "Engine", "NN", "Reports"]),
         .testTarget(name: "AttacksTests", dependencies: ["TestSupport", "Attacks", "Models", "Training", "Engine", "Checkpoints"]),
-        .testTarget(name: "TrainingTests", dependencies: ["TestSupport", "Training", "Optimization", "Models", "NN", "Engine", "Tokenizers"]),
+        .testTarget(name: "TrainingTests", dependencies: ["TestSupport", "Fuzzing", "Training", "Optimization", "Models", "NN", "Engine", "Tokenizers"]),
         .testTarget(name: "ClassifiersTests", dependencies: ["TestSupport", "Classifiers", "Optimization", "NN", "Engine"]),
-        .testTarget(name: "ModelsTests", dependencies: ["TestSupport", "Models", "NN", "Engine", "Checkpoints", "Tokenizers"], exclude: ["Fixtures"]),
+        .testTarget(name: "ModelsTests", dependencies: ["TestSupport", "Fuzzing", "Models", "NN", "Engine", "Checkpoints", "Tokenizers"], exclude: ["Fixtures"]),
     ]
 )

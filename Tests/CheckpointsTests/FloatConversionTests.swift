@@ -1,3 +1,4 @@
+@testable import Fuzzing
 import Testing
 
 @testable import Checkpoints

@@ -1,4 +1,5 @@
 import Foundation
+@testable import Fuzzing
 import TestSupport
 import Testing
 

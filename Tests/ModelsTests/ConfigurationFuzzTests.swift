@@ -1,5 +1,6 @@
 import Checkpoints
 import Foundation
+@testable import Fuzzing
 import Testing
 
 @testable import Models

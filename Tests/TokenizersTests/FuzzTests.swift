@@ -1,4 +1,5 @@
 import Foundation
+@testable import Fuzzing
 import Testing
 @testable import Tokenizers
 

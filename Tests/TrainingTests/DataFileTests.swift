@@ -1,6 +1,7 @@
 import Benchmark
 import Checkpoints
 import Foundation
+@testable import Fuzzing
 import Optimization
 import Testing
 

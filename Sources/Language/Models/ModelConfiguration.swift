@@ -42,7 +42,7 @@ public struct ModelConfiguration: Sendable, Equatable {
     public var parameterCount: Int { countParameters { $0 } }
 
     /// The same count in floating point, which cannot overflow, for checking absurd configurations.
-    var approximateParameterCount: Double { countParameters { Double($0) } }
+    public var approximateParameterCount: Double { countParameters { Double($0) } }
 
     /// The parameter formula once, for any number type.
     private func countParameters<Number: Numeric>(_ number: (Int) -> Number) -> Number {

@@ -3,7 +3,7 @@
 /// Objects keep their members in file order as an array of pairs: tokenizer vocabularies are
 /// JSON objects whose keys must be compared byte-for-byte (Swift `String` equality would merge
 /// canonically equivalent keys such as "é" and "e\u{301}").
-enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -11,7 +11,7 @@ enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
@@ -52,14 +52,14 @@ enum JSONValue: Sendable, Equatable {
 /// Written here rather than using `JSONSerialization` because on Linux that API reports `true`
 /// as a number, loses object key order, and merges canonically-equal keys. Nesting depth is
 /// capped so hostile input (the fuzzer feeds it mutated files) cannot overflow the stack.
-struct JSONParser {
+public struct JSONParser {
     /// Deepest array/object nesting accepted.
     static let maximumDepth = 256
 
     /// Why parsing stopped, with the byte offset.
-    struct Failure: Error {
-        let reason: String
-        let offset: Int
+    public struct Failure: Error {
+        public let reason: String
+        public let offset: Int
     }
 
     private let bytes: [UInt8]
@@ -67,7 +67,7 @@ struct JSONParser {
     private var depth = 0
 
     /// Parses a whole document; trailing non-whitespace is an error.
-    static func parse(_ data: [UInt8]) throws(Failure) -> JSONValue {
+    public static func parse(_ data: [UInt8]) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: data)
         // A UTF-8 byte-order mark is tolerated (some editors write one).
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
@@ -282,8 +282,9 @@ struct JSONParser {
 }
 
 /// Serializes a `JSONValue` compactly (used by the fuzzer to rebuild mutated files).
-enum JSONWriter {
-    static func write(_ value: JSONValue) -> String {
+public enum JSONWriter {
+    /// The compact JSON text of `value`, members in their order.
+    public static func write(_ value: JSONValue) -> String {
         var output = ""
         write(value, into: &output)
         return output

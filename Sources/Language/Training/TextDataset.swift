@@ -31,7 +31,8 @@ public enum TextDataset {
         lines.split(whereSeparator: isBlank).map { $0.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines) }
     }
 
-    static func isBlank(_ line: String) -> Bool {
+    /// True for a line of only white space (paragraph separators in text files).
+    public static func isBlank(_ line: String) -> Bool {
         line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     }
 

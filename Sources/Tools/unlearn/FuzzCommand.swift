@@ -1,6 +1,7 @@
 import ArgumentParser
 import Checkpoints
 import Foundation
+import Fuzzing
 import Models
 import Tokenizers
 import Training

@@ -1,3 +1,4 @@
+
 /// Small deterministic PRNG (SplitMix64) so fuzz runs are reproducible from a seed.
 public struct FuzzRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64

@@ -1,4 +1,5 @@
 import Foundation
+import Tokenizers
 
 /// Mutation fuzzing for the tokenizer.json loader and the encode/decode paths: every mutated
 /// file must either load into a working tokenizer or be rejected with a `TokenizerError`;
@@ -210,20 +211,5 @@ public enum TokenizerFuzzer {
             if let scalar = Unicode.Scalar(UInt32(random.next() % 0x110000)) { text.unicodeScalars.append(scalar) }
         }
         return text
-    }
-}
-
-/// A tiny deterministic random generator (FuzzRandom), so fuzz runs replay from a seed.
-struct FuzzRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -1,3 +1,5 @@
+import Checkpoints
+
 /// What one mutated input did to the parser under test.
 public enum FuzzOutcome: Sendable, Equatable {
     /// Parsed, and the result passed the fuzzer's own consistency checks; the label says which parser

@@ -1,3 +1,4 @@
+import Checkpoints
 import Foundation
 
 /// Structure-aware mutation of JSON documents and JSON Lines: parse, change one node (a boundary value,

@@ -1,4 +1,5 @@
 import Foundation
+import Tokenizers
 
 extension TokenizerFuzzer {
     /// Small valid tokenizer.json documents covering the main pipelines (byte-level BPE with a Llama-3

@@ -1,5 +1,6 @@
 import Checkpoints
 import Foundation
+import Models
 
 /// Mutation fuzzing of `config.json` parsing: every mutated file must either become a configuration that
 /// survives a round trip through our own writer, or be refused with a `ConfigurationError` naming the

@@ -1,3 +1,5 @@
+import Models
+
 extension ModelConfigurationFuzzer {
     /// Real `config.json` files in the shapes Hugging Face publishes them (sizes as released; nothing is
     /// allocated while fuzzing): Llama 3.1 with llama3 RoPE scaling, SmolLM2 as transformers 5 writes it

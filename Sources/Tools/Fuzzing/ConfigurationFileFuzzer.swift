@@ -1,6 +1,7 @@
 import Checkpoints
 import Foundation
 import Optimization
+import Training
 
 /// Mutation fuzzing of `unlearn run --config FILE.yaml` expansion (`ConfigurationFile.options`): every
 /// mutated file must expand to command-line options or be refused with a `ConfigurationFileError` naming the

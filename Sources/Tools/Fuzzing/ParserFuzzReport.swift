@@ -1,3 +1,4 @@
+import Checkpoints
 import Foundation
 
 /// Counts from a `TextFormatFuzzer` run; finishing the run at all is the no-crash evidence.

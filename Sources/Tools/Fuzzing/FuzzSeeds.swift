@@ -1,3 +1,4 @@
+import Checkpoints
 import Foundation
 
 /// Small valid checkpoints built in memory with this module's writers, used as fuzz seeds so a

@@ -1,3 +1,5 @@
+import Training
+
 extension DataFileFuzzer {
     /// Valid QA files in TOFU's shapes: JSON Lines with all five perturbed-evaluation fields, plain
     /// question/answer rows with our `author` tag and TOFU's ignored `option` keys, and a top-level array.

@@ -1,3 +1,5 @@
+import Checkpoints
+
 /// Mutations for text formats (JSON, JSON Lines, YAML, plain text): byte damage plus edits that keep
 /// most of the syntax intact, so inputs get past the tokenizer and reach the semantic checks: numbers
 /// swapped for boundary values, quoted strings and lines replaced, format-specific fragments inserted,

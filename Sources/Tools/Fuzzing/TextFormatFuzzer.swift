@@ -1,3 +1,5 @@
+import Checkpoints
+
 /// The loop shared by the text-format fuzzers (config.json, YAML run configs, data files): mutate a
 /// random seed with `TextMutator`, hand the bytes to a parser-specific `exercise` closure, tally its
 /// `FuzzOutcome` and time every input. Deterministic for a seed, so an iteration can be replayed.

@@ -1,3 +1,5 @@
+import Checkpoints
+
 /// Structure-aware byte mutations for checkpoint fuzzing: random bit/byte damage plus targeted
 /// edits of the fields parsers trust most (length/count integers, JSON numbers and dtype names).
 struct FuzzMutator {

@@ -1,3 +1,4 @@
+import Checkpoints
 import Foundation
 
 /// Counts from a `CheckpointFuzzer` run; finishing the run at all is the no-crash evidence.
@@ -43,7 +44,7 @@ public enum CheckpointFuzzer {
     ) throws -> FuzzReport {
         let seeds = try seedFiles.map { url -> Data in
             do { return try Data(contentsOf: url) } catch {
-                throw CheckpointError.io(url.lastPathComponent, "cannot read fuzz seed: \(error)")
+                throw CheckpointError(file: url.lastPathComponent, kind: .io, message: "cannot read fuzz seed: \(error)")
             }
         }
         return run(seeds: seeds, iterations: iterations, seed: seed, progressInterval: progressInterval, progress: progress)

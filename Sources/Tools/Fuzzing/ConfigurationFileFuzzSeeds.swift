@@ -1,3 +1,5 @@
+import Training
+
 extension ConfigurationFileFuzzer {
     /// Run configurations like `scripts/bench/methods/*.yaml` (two of them verbatim), plus the YAML forms a
     /// user may write: lists in both styles, booleans, quoted and tagged scalars, snake_case keys, comments

@@ -2,6 +2,7 @@ import Benchmark
 import Checkpoints
 import Foundation
 import Optimization
+import Training
 
 /// Mutation fuzzing of the training and evaluation data readers: `QADataset` (TOFU-style question–answer
 /// rows, JSON Lines or one array) and `TextDataset` (`.txt` paragraphs or JSON Lines `text` rows). Every
