@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "Tokenizers", path: "Sources/Language/Tokenizers", swiftSettings: releaseSpeed),
         .target(name: "Models", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers"], path: "Sources/Language/Models", swiftSettings: releaseSpeed),
         .target(name: "Benchmark", dependencies: ["Checkpoints"], path: "Sources/Language/Benchmark", swiftSettings: releaseSpeed),
-        .target(name: "Evaluation", dependencies: ["Engine", "Models", "Tokenizers", "Training", "Optimization", "Benchmark", "Metrics"], path: "Sources/Language/Evaluation", swiftSettings: releaseSpeed),
+        .target(name: "Evaluation", dependencies: ["Engine", "Models", "Tokenizers", "Training", "Optimization", "Benchmark", "Metrics", "Reports"], path: "Sources/Language/Evaluation", swiftSettings: releaseSpeed),
         .target(name: "Performance", dependencies: ["Engine", "NN", "Models"], path: "Sources/Language/Performance", swiftSettings: releaseSpeed),
         // The modality-free optimisation loop: checkpoints and resume, configuration, schedules, the non-finite guard.
         .target(name: "Optimization", dependencies: ["Engine", "NN", "Checkpoints", .product(name: "Yams", package: "Yams")], path: "Sources/Core/Optimization", swiftSettings: releaseSpeed),
@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "TokenizersTests", dependencies: ["TestSupport", "Fuzzing", "Tokenizers"], exclude: ["Fixtures"]),
         .testTarget(name: "CheckpointsTests", dependencies: ["TestSupport", "Fuzzing", "Checkpoints"], exclude: ["Fixtures"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["TestSupport", "Benchmark"], exclude: ["Fixtures"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["TestSupport", "Evaluation", "Models", "Training", "Optimization", "Benchmark", "Tokenizers"], exclude: ["Fixtures"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["TestSupport", "Reports", "Evaluation", "Models", "Training", "Optimization", "Benchmark", "Tokenizers"], exclude: ["Fixtures"]),
         .testTarget(name: "UnlearningTests", dependencies: ["TestSupport", "Unlearning", "Training", "Optimization", "Models", "NN", "Engine"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports"]),
         .testTarget(name: "DiffusionTests", dependencies: ["TestSupport", "Diffusion", "Optimization", "Engine", "NN", "Reports"]),

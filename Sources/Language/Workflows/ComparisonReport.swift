@@ -1,4 +1,5 @@
 import Checkpoints
+import Evaluation
 import Foundation
 import Metrics
 import Reports
@@ -6,19 +7,17 @@ import Reports
 /// The report comparing evaluated models (target, oracle, unlearned runs): a metrics table, truth-ratio
 /// distributions against the oracle, membership-inference ROC curves and the runs' loss curves.
 public enum ComparisonReport {
-    /// The table's columns, shared by the terminal table and the report.
-    public static let headers = ["model", "forget quality", "model utility", "forget ROUGE-L", "retain ROUGE-L",
-                                 "forget probability", "MIA AUC", "unlearning time (s)"]
+    /// The table's columns: the model, the TOFU metrics as `TofuSuite.Summary.columns` declares them, the time.
+    public static let columns: [MetricColumn<ModelEvaluation>] = TofuSuite.Summary.columns.map { column in
+        MetricColumn(column.heading, key: column.key, better: column.better, format: column.format) { column.value($0.summary) }
+    } + [MetricColumn("unlearning time (s)", key: "unlearning_seconds", better: .lower, format: { String(format: "%.1f", $0) }) { $0.unlearningSeconds }]
+
+    /// Headings, shared by the terminal table and the report.
+    public static var headers: [String] { ["model"] + columns.map(\.heading) }
 
     /// One row of formatted cells per model.
     public static func rows(_ models: [ModelEvaluation]) -> [[String]] {
-        models.map { model in
-            let summary = model.summary
-            return [model.name, summary.forgetQuality.map { ReportNumber.format($0) } ?? "–", ReportNumber.format(summary.modelUtility),
-                    ReportNumber.format(summary.forgetRougeLRecall), ReportNumber.format(summary.retainRougeLRecall),
-                    ReportNumber.format(summary.forgetProbability), summary.miaMinKAUC.map { ReportNumber.format($0) } ?? "–",
-                    model.unlearningSeconds.map { String(format: "%.1f", $0) } ?? "–"]
-        }
+        models.map { model in [model.name] + columns.map { $0.cell(model) } }
     }
 
     /// The table as aligned plain text for the terminal.
@@ -34,7 +33,7 @@ public enum ComparisonReport {
         sections.append(ReportSection(title: "Results", blocks: [
             .table(ReportTable(caption: "TOFU metrics on the forget split (forget quality: KS p-value of forget truth ratios against the oracle's; MIA AUC: Min-K% forget vs holdout, 0.5 = indistinguishable)",
                                headers: headers, rows: rows(models),
-                               highlightBest: [nil, .higher, .higher, nil, .higher, nil, nil, .lower])),
+                               highlightBest: [nil] + columns.map(\.better))),
         ] + notes.map { .paragraph($0) }))
         var distributions: [ReportBlock] = []
         for model in models where model.name != oracle?.name {
