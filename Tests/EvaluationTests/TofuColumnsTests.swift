@@ -25,6 +25,14 @@ import Testing
                                                              "forget probability", "MIA AUC"])
     }
 
+    @Test func everySuiteDeclaresColumnsWhoseKeysItsJSONHas() {
+        // The key lists of the suites' JSON (their CodingKeys) must contain every declared column's key.
+        let muse = ["verbmem_forget_rouge_l_f1", "knowmem_forget_rouge_l_f1", "knowmem_retain_rouge_l_f1", "privleak_min_k", "privleak_min_k_plus_plus"]
+        #expect(MuseSuite.Summary.columns.map(\.key).allSatisfy { muse.contains($0) && MuseSuite.Summary.CodingKeys(rawValue: $0) != nil })
+        #expect(MultipleChoiceSuite.Summary.columns.map(\.key).allSatisfy { MultipleChoiceSuite.Summary.CodingKeys(rawValue: $0) != nil })
+        #expect(TofuSuite.Summary.columns.map(\.key).allSatisfy { TofuSuite.Summary.CodingKeys(rawValue: $0) != nil })
+    }
+
     @Test func cellsFormatValuesAndShowMissingOnesAsDashes() {
         let cells = TofuSuite.Summary.columns.map { $0.cell(Self.summary) }
         #expect(cells == ["0.0123", "0.77", "0.336", "1", "0.401", "–"])

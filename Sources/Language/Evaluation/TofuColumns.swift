@@ -1,6 +1,6 @@
 import Reports
 
-/// The TOFU metrics' columns, in table order (keys as in `summary.json`).
+/// The TOFU metrics' columns, in table order (keys as in `summary.json`; `SuiteSummary`).
 extension TofuSuite.Summary {
     public static let columns: [MetricColumn<TofuSuite.Summary>] = [
         MetricColumn("forget quality", key: "forget_quality", better: .higher) { $0.forgetQuality },
