@@ -1,20 +1,20 @@
 import Foundation
-import XCTest
+import Testing
 @testable import Classifiers
 import Engine
 
 /// Generalised label smoothing with negative rates against its closed forms.
-final class LabelSmoothingTests: XCTestCase {
-    func testTargetsFollowTheFormulaAndSumToOne() {
+@Suite struct LabelSmoothingTests {
+    @Test func targetsFollowTheFormulaAndSumToOne() {
         // y = (1 − r)·onehot + r/K with r = −0.5, K = 4: the true class gets 1.5 − 0.125, the others −0.125.
         let targets = LabelSmoothing.targets(labels: [2, 0], classes: 4, rate: -0.5)
-        XCTAssertEqual(targets.shape, [2, 4])
-        XCTAssertEqual(targets.scalars, [-0.125, -0.125, 1.375, -0.125, 1.375, -0.125, -0.125, -0.125])
+        #expect(targets.shape == [2, 4])
+        #expect(targets.scalars == [-0.125, -0.125, 1.375, -0.125, 1.375, -0.125, -0.125, -0.125])
         let positive = LabelSmoothing.targets(labels: [1], classes: 5, rate: 0.25)
-        XCTAssertEqual(positive.scalars, [0.05, 0.8, 0.05, 0.05, 0.05])
+        #expect(positive.scalars == [0.05, 0.8, 0.05, 0.05, 0.05])
     }
 
-    func testLossAndGradientMatchTheClosedForms() {
+    @Test func lossAndGradientMatchTheClosedForms() {
         // Loss = mean over rows of (1 − r)·NLL + r·mean_k(−log p_k); gradient = (p − y^{GLS,r}) / N.
         var generator = SeededGenerator(seed: 3)
         let rows = 3, classes = 5
@@ -38,16 +38,16 @@ final class LabelSmoothingTests: XCTestCase {
                     expectedGradient.append(Float((Foundation.exp(logProbabilities[k]) - target) / Double(rows)))
                 }
             }
-            XCTAssertEqual(Double(loss.value.scalar), expectedLoss, accuracy: 1e-5 * max(1, abs(expectedLoss)), "rate \(rate)")
+            #expect(abs(Double(loss.value.scalar) - expectedLoss) <= 1e-5 * max(1, abs(expectedLoss)), "rate \(rate)")
             let gradient = logits.gradient?.scalars ?? []
-            XCTAssertEqual(gradient.count, expectedGradient.count)
+            #expect(gradient.count == expectedGradient.count)
             for (computed, expected) in zip(gradient, expectedGradient) {
-                XCTAssertEqual(computed, expected, accuracy: 1e-6, "rate \(rate)")
+                #expect(abs(computed - expected) <= 1e-6, "rate \(rate)")
             }
         }
     }
 
-    func testNegativeSmoothingKeepsAnAscentDirectionWherePlainCrossEntropyVanishes() {
+    @Test func negativeSmoothingKeepsAnAscentDirectionWherePlainCrossEntropyVanishes() {
         // A confidently wrong row: plain CE's gradient is already small on the true class's logit beyond the
         // probability gap, while NLS targets above 1 keep p_y − y_y clearly negative (ascent keeps pushing).
         let logits = Variable(Tensor([10, 0, 0, 0], shape: [1, 4]), requiresGradient: true)
@@ -56,7 +56,7 @@ final class LabelSmoothingTests: XCTestCase {
         logits.gradient = nil
         LabelSmoothing.crossEntropy(logits: logits, labels: [0], rate: 0).backward()
         let plain = logits.gradient!.scalars[0]
-        XCTAssertLessThan(abs(plain), 1e-3)
-        XCTAssertEqual(smoothed, plain - 0.5 + 0.125, accuracy: 1e-6)
+        #expect(abs(plain) < 1e-3)
+        #expect(abs(smoothed - (plain - 0.5 + 0.125)) <= 1e-6)
     }
 }

@@ -1,32 +1,33 @@
-import XCTest
+import Foundation
+import Testing
 @testable import Classifiers
 import Engine
 import NN
 
 /// Methods end to end on the tiny testbed, the ℓ1 schedule, determinism and model files.
-final class UnlearningMethodTests: XCTestCase {
-    func testOriginalMemorisesTheTinyTrainingSet() throws {
+@Suite struct UnlearningMethodTests {
+    @Test func originalMemorisesTheTinyTrainingSet() throws {
         let testbed = TinyTestbed.shared
         let (model, _) = try testbed.model()
         let train = ClassifierPredictions(model: model, images: testbed.dataset.trainImages, labels: testbed.dataset.trainLabels,
                                           indices: Array(testbed.dataset.trainLabels.indices))
-        XCTAssertEqual(train.accuracy, 1)
-        XCTAssertLessThan(testbed.originalTestAccuracy, 0.9)
+        #expect(train.accuracy == 1)
+        #expect(testbed.originalTestAccuracy < 0.9)
     }
 
-    func testGradientAscentLowersForgetAccuracyAndStopsAtTheTarget() throws {
+    @Test func gradientAscentLowersForgetAccuracyAndStopsAtTheTarget() throws {
         let scenario = ForgetScenario.wholeClass(label: 5)
         let context = try TinyTestbed.context(scenario)
-        XCTAssertEqual(context.forgetAccuracy().accuracy, 1)
+        #expect(context.forgetAccuracy().accuracy == 1)
         let outcome = try GradientAscentUnlearning(settings: ClassifierMethodSettings(learningRate: 0.01, epochs: 50, clipNorm: 5)).unlearn(context)
-        XCTAssertEqual(outcome.stopReason, .reachedTarget)
-        XCTAssertEqual(context.forgetAccuracy().accuracy, 0)
-        XCTAssertEqual(outcome.losses.count, outcome.steps)
+        #expect(outcome.stopReason == .reachedTarget)
+        #expect(context.forgetAccuracy().accuracy == 0)
+        #expect(outcome.losses.count == outcome.steps)
         // Ascent: the (negated) objective falls as the forget loss rises.
-        XCTAssertLessThan(outcome.losses.last!, outcome.losses.first!)
+        #expect(outcome.losses.last! < outcome.losses.first!)
     }
 
-    func testEveryRegisteredMethodRunsAndIsDeterministic() throws {
+    @Test func everyRegisteredMethodRunsAndIsDeterministic() throws {
         let testbed = TinyTestbed.shared
         let scenario = ForgetScenario.random(fraction: 0.1)
         let original = try testbed.originalMetrics(scenario)
@@ -37,28 +38,28 @@ final class UnlearningMethodTests: XCTestCase {
             settings.epochs = descriptor.name == "retrain" ? 30 : (settings.clipNorm == nil ? 3 : 30)
             settings.batchSize = 16
             let run = try testbed.run(descriptor, settings: settings, scenario: scenario)
-            XCTAssertTrue(run.metrics.gapMetrics.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 100 }, descriptor.name)
-            XCTAssertNotNil(run.metrics.seconds)
+            #expect(run.metrics.gapMetrics.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 100 }, "\(descriptor.name)")
+            #expect(run.metrics.seconds != nil)
             unlearningAccuracies[descriptor.name] = run.metrics.unlearningAccuracy
             if descriptor.name == "ugradsl" || descriptor.name == "salun" {
                 let again = try testbed.run(descriptor, settings: settings, scenario: scenario)
-                XCTAssertEqual(again.parameters.values.scalars, run.parameters.values.scalars, "\(descriptor.name) is not deterministic")
-                XCTAssertEqual(again.metrics.gapMetrics, run.metrics.gapMetrics)
+                #expect(again.parameters.values.scalars == run.parameters.values.scalars, "\(descriptor.name) is not deterministic")
+                #expect(again.metrics.gapMetrics == run.metrics.gapMetrics)
             }
         }
-        XCTAssertEqual(original.unlearningAccuracy, 0)
+        #expect(original.unlearningAccuracy == 0)
         // Forgetting that works: Retrain has never seen D_f, and every forget-targeting method moves UA off 0.
         for name in ["retrain", "ga", "rl", "salun", "ugradsl", "ugradsl+"] {
-            XCTAssertGreaterThan(unlearningAccuracies[name] ?? 0, 0, name)
+            #expect((unlearningAccuracies[name] ?? 0) > 0, "\(name)")
         }
     }
 
-    func testSparseFineTuneDecaysItsPenaltyLinearly() {
+    @Test func sparseFineTuneDecaysItsPenaltyLinearly() {
         let method = SparseFineTune(settings: ClassifierMethodSettings(learningRate: 0.01, epochs: 4, l1Strength: 0.002))
-        XCTAssertEqual((0..<4).map(method.strength(epoch:)), [0.002, 0.0015, 0.001, 0.0005])
+        #expect((0..<4).map(method.strength(epoch:)) == [0.002, 0.0015, 0.001, 0.0005])
     }
 
-    func testModelFilesRoundTripAndRejectAnotherArchitecture() throws {
+    @Test func modelFilesRoundTripAndRejectAnotherArchitecture() throws {
         let testbed = TinyTestbed.shared
         let (model, parameters) = try testbed.model()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("classifier-tests-\(UUID().uuidString)")
@@ -67,25 +68,27 @@ final class UnlearningMethodTests: XCTestCase {
         let url = folder.appendingPathComponent("model.safetensors")
         try ClassifierModelFile.write(model, to: url)
         let (_, loaded) = try ClassifierModelFile.read(url, architecture: testbed.architecture, imageShape: testbed.dataset.imageShape, classes: 20)
-        XCTAssertEqual(loaded.values.scalars, parameters.values.scalars)
-        XCTAssertThrowsError(try ClassifierModelFile.read(url, architecture: .multilayerPerceptron, imageShape: [16, 16, 3], classes: 20)) { error in
-            XCTAssertTrue("\(error)".contains("model.safetensors"), "errors name the file: \(error)")
+        #expect(loaded.values.scalars == parameters.values.scalars)
+        if let error = #expect(throws: (any Error).self, performing: {
+            try ClassifierModelFile.read(url, architecture: .multilayerPerceptron, imageShape: [16, 16, 3], classes: 20)
+        }) {
+            #expect("\(error)".contains("model.safetensors"), "errors name the file: \(error)")
         }
     }
 
-    func testConvolutionalNetworkShapesAndGradients() throws {
+    @Test func convolutionalNetworkShapesAndGradients() throws {
         let dataset = TinyTestbed.shared.dataset
         let model = try ClassifierArchitecture(parsing: "conv-4-8").makeModel(imageShape: dataset.imageShape, classes: 20, seed: 1)
         let parameters = ParameterSet(model.namedParameters())
-        XCTAssertEqual(parameters.names, ["blocks.0.weight", "blocks.0.bias", "blocks.1.weight", "blocks.1.bias", "head.weight", "head.bias"])
+        #expect(parameters.names == ["blocks.0.weight", "blocks.0.bias", "blocks.1.weight", "blocks.1.bias", "head.weight", "head.bias"])
         let images = Variable(ImageBatches.gather(dataset.trainImages, [0, 50, 100]))
         let logits = model.logits(images)
-        XCTAssertEqual(logits.shape, [3, 20])
+        #expect(logits.shape == [3, 20])
         LabelSmoothing.crossEntropy(logits: logits, labels: [0, 5, 10], rate: 0).backward()
         for (name, variable) in model.namedParameters() {
-            XCTAssertTrue(variable.gradient!.scalars.contains { $0 != 0 }, "\(name) received no gradient")
+            #expect(variable.gradient!.scalars.contains { $0 != 0 }, "\(name) received no gradient")
         }
-        XCTAssertThrowsError(try ClassifierArchitecture(parsing: "resnet"))
-        XCTAssertEqual(try ClassifierArchitecture(parsing: "mlp").description, "mlp-256-256")
+        #expect(throws: (any Error).self) { try ClassifierArchitecture(parsing: "resnet") }
+        #expect(try ClassifierArchitecture(parsing: "mlp").description == "mlp-256-256")
     }
 }

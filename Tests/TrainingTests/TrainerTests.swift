@@ -1,12 +1,12 @@
 import Foundation
 import Optimization
-import XCTest
+import Testing
 @testable import Engine
 @testable import Models
 @testable import Training
 
 /// Collation, learning, checkpoints and exact resumption.
-final class TrainerTests: XCTestCase {
+@Suite struct TrainerTests {
     static let configuration = ModelConfiguration(
         architecture: .llama, modelType: "llama", vocabularySize: 40, hiddenSize: 32, intermediateSize: 48, layerCount: 2,
         attentionHeads: 4, keyValueHeads: 2, headSize: 8, maximumPositions: 64, normEpsilon: 1e-5, ropeTheta: 10_000,
@@ -22,17 +22,17 @@ final class TrainerTests: XCTestCase {
         }
     }
 
-    func testCollationPadsRightAndScoresOnlyAnswers() {
+    @Test func collationPadsRightAndScoresOnlyAnswers() {
         let batch = TokenBatch([TokenizedExample(prompt: [1, 5], answer: [6, 2]), TokenizedExample(prompt: [1], answer: [7])],
                                padId: 0, maximumLength: 16)
-        XCTAssertEqual(batch.length, 4)
-        XCTAssertEqual(batch.ids, [1, 5, 6, 2, 1, 7, 0, 0])
+        #expect(batch.length == 4)
+        #expect(batch.ids == [1, 5, 6, 2, 1, 7, 0, 0])
         // Position t predicts token t+1 only when t+1 is an answer token.
-        XCTAssertEqual(batch.targets, [-100, 6, 2, -100, 7, -100, -100, -100])
-        XCTAssertEqual(batch.targetCount, 3)
+        #expect(batch.targets == [-100, 6, 2, -100, 7, -100, -100, -100])
+        #expect(batch.targetCount == 3)
     }
 
-    func testTrainingMemorisesAnswersAndWritesRunJSON() throws {
+    @Test func trainingMemorisesAnswersAndWritesRunJSON() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-train-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         var settings = TrainingConfiguration()
@@ -44,20 +44,20 @@ final class TrainerTests: XCTestCase {
         let model = makeModel(Self.configuration, seed: 1)
         let trainer = try Trainer(model: model, examples: Self.examples(14), padId: 0, configuration: settings, directory: directory)
         var reported: [Int] = []
-        let summary = try XCTUnwrap(try trainer.run(resume: false) { reported.append($0.step) })
-        XCTAssertEqual(reported, Array(1...60))
-        XCTAssertLessThan(summary.losses.last!, summary.losses.first! * 0.2, "losses: \(summary.losses)")
-        XCTAssertEqual(summary.effectiveBatchSize, 8)
+        let summary = try #require(try trainer.run(resume: false) { reported.append($0.step) })
+        #expect(reported == Array(1...60))
+        #expect(summary.losses.last! < summary.losses.first! * 0.2, "losses: \(summary.losses)")
+        #expect(summary.effectiveBatchSize == 8)
         let runJSON = try JSONDecoder().decode(TrainingSummary.self, from: Data(contentsOf: directory.appendingPathComponent("run.json")))
-        XCTAssertEqual(runJSON.steps, 60)
-        XCTAssertEqual(runJSON.tokens, summary.tokens)
+        #expect(runJSON.steps == 60)
+        #expect(runJSON.tokens == summary.tokens)
         // Greedy answers now reproduce the training answers.
         let example = Self.examples(14)[3]
         let answer = TextGeneration.generate(model: model, prompt: Array(example.ids.prefix(3)), maximumTokens: 3)
-        XCTAssertEqual(answer, Array(example.ids.suffix(3)))
+        #expect(answer == Array(example.ids.suffix(3)))
     }
 
-    func testInterruptedRunResumesToBitwiseIdenticalParameters() throws {
+    @Test func interruptedRunResumesToBitwiseIdenticalParameters() throws {
         var settings = TrainingConfiguration()
         settings.steps = 9
         settings.microBatchSize = 3
@@ -70,10 +70,10 @@ final class TrainerTests: XCTestCase {
             for interruption in interruptions {
                 // A fresh process each time: new model object, state only from the checkpoint on disk.
                 let restarted = makeModel(Self.configuration, seed: 2)
-                XCTAssertNil(try Trainer(model: restarted, examples: examples, padId: 0, configuration: settings, directory: directory)
-                    .run(resume: true, interruptAfterStep: interruption))
+                #expect(try Trainer(model: restarted, examples: examples, padId: 0, configuration: settings, directory: directory)
+                    .run(resume: true, interruptAfterStep: interruption) == nil)
             }
-            XCTAssertNotNil(try Trainer(model: model, examples: examples, padId: 0, configuration: settings, directory: directory).run(resume: true))
+            #expect(try Trainer(model: model, examples: examples, padId: 0, configuration: settings, directory: directory).run(resume: true) != nil)
             return model.namedParameters().flatMap { $0.variable.value.scalars.map(\.bitPattern) }
         }
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-resume-\(UUID().uuidString)")
@@ -81,31 +81,33 @@ final class TrainerTests: XCTestCase {
         let uninterrupted = try train(base.appendingPathComponent("a"), interruptions: [])
         // Killed after step 4 (last checkpoint at 3) and again after step 7 (checkpoint at 6).
         let resumed = try train(base.appendingPathComponent("b"), interruptions: [4, 7])
-        XCTAssertEqual(uninterrupted, resumed)
+        #expect(uninterrupted == resumed)
         let state = try JSONDecoder().decode(TrainingState.self, from: Data(contentsOf: base.appendingPathComponent("b/checkpoint/state.json")))
-        XCTAssertEqual(state.step, 9)
+        #expect(state.step == 9)
         // Changed settings are refused on resume.
         var other = settings
         other.learningRate = 1e-3
-        XCTAssertThrowsError(try Trainer(model: makeModel(Self.configuration, seed: 2), examples: examples, padId: 0, configuration: other,
-                                         directory: base.appendingPathComponent("b")).run(resume: true)) { error in
-            XCTAssertTrue("\(error)".contains("different training settings"), "\(error)")
+        if let error = #expect(throws: (any Error).self, performing: {
+            try Trainer(model: makeModel(Self.configuration, seed: 2), examples: examples, padId: 0, configuration: other,
+                        directory: base.appendingPathComponent("b")).run(resume: true)
+        }) {
+            #expect("\(error)".contains("different training settings"), "\(error)")
         }
     }
 
-    func testDataOrderCoversEveryExampleOncePerEpoch() throws {
+    @Test func dataOrderCoversEveryExampleOncePerEpoch() throws {
         var settings = TrainingConfiguration()
         settings.microBatchSize = 5
         let trainer = try Trainer(model: makeModel(Self.configuration, seed: 3), examples: Self.examples(10), padId: 0,
                                   configuration: settings, directory: FileManager.default.temporaryDirectory)
-        XCTAssertEqual(Set(trainer.indices(forStep: 0) + trainer.indices(forStep: 1)), Set(0..<10))
-        XCTAssertNotEqual(trainer.indices(forStep: 0) + trainer.indices(forStep: 1), trainer.indices(forStep: 2) + trainer.indices(forStep: 3))
+        #expect(Set(trainer.indices(forStep: 0) + trainer.indices(forStep: 1)) == Set(0..<10))
+        #expect(trainer.indices(forStep: 0) + trainer.indices(forStep: 1) != trainer.indices(forStep: 2) + trainer.indices(forStep: 3))
     }
 }
 
 /// A NaN in a gradient stops the run with the step, the tensor's name and the last good checkpoint.
-final class NumericalGuardTests: XCTestCase {
-    func testNaNInAGradientIsReportedWithStepTensorAndCheckpoint() throws {
+@Suite struct NumericalGuardTests {
+    @Test func nanInAGradientIsReportedWithStepTensorAndCheckpoint() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-nan-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         var settings = TrainingConfiguration()
@@ -119,16 +121,16 @@ final class NumericalGuardTests: XCTestCase {
             guard step == 5, let index = parameters.names.firstIndex(of: victim) else { return }
             parameters.gradients.data[parameters.ranges[index].lowerBound + 3] = .nan
         }
-        XCTAssertThrowsError(try trainer.run(resume: false)) { error in
+        if let error = #expect(throws: (any Error).self, performing: { try trainer.run(resume: false) }) {
             let message = "\(error)"
-            XCTAssertTrue(message.contains("step 5"), message)
-            XCTAssertTrue(message.contains("'\(victim)'"), message)
-            XCTAssertTrue(message.contains("nan at element 3"), message)
-            XCTAssertTrue(message.contains("step 4"), "should point at the checkpoint of step 4: \(message)")
+            #expect(message.contains("step 5"), "\(message)")
+            #expect(message.contains("'\(victim)'"), "\(message)")
+            #expect(message.contains("nan at element 3"), "\(message)")
+            #expect(message.contains("step 4"), "should point at the checkpoint of step 4: \(message)")
         }
     }
 
-    func testANonFiniteStepCanBeSkippedInsteadOfStoppingTheRun() throws {
+    @Test func aNonFiniteStepCanBeSkippedInsteadOfStoppingTheRun() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-skip-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         var settings = TrainingConfiguration()
@@ -143,15 +145,15 @@ final class NumericalGuardTests: XCTestCase {
                 before = parameters.values.scalars
                 parameters.gradients.data[7] = .infinity
             }
-            if step == 3 { XCTAssertEqual(parameters.values.scalars, before, "the skipped step must not move any weight") }
+            if step == 3 { #expect(parameters.values.scalars == before, "the skipped step must not move any weight") }
         }
-        let summary = try XCTUnwrap(try trainer.run(resume: false))
-        XCTAssertEqual(summary.skippedSteps, [2])
-        XCTAssertEqual(summary.steps, 4)
-        XCTAssertTrue(model.namedParameters().allSatisfy { $0.variable.value.scalars.allSatisfy(\.isFinite) })
+        let summary = try #require(try trainer.run(resume: false))
+        #expect(summary.skippedSteps == [2])
+        #expect(summary.steps == 4)
+        #expect(model.namedParameters().allSatisfy { $0.variable.value.scalars.allSatisfy(\.isFinite) })
     }
 
-    func testMemoryEstimateRefusesARunThatCannotFitBeforeItStarts() throws {
+    @Test func memoryEstimateRefusesARunThatCannotFitBeforeItStarts() throws {
         let smollm = ModelConfiguration.preset(named: "smollm2-135m")!
         let measured = MemoryEstimate(model: smollm, modelCopies: 1, trainableParameters: smollm.parameterCount, optimizerStateFloats: 2,
                                       microBatch: 4, sequenceLength: 256, concurrentBatches: 1)
@@ -159,17 +161,17 @@ final class NumericalGuardTests: XCTestCase {
         // vocabulary 49,152) and MemoryEstimate's per-token constants: weights 4·134,515,008 = 538,060,032;
         // gradients + two AdamW moments 3·538,060,032 = 1,614,180,096; activations 4 · (30·(18·576 + 6·1536)
         // + 4·49,152) · 4·256 = 4 · 784,128 · 1,024 = 3,211,788,288. Total 5,364,028,416 bytes.
-        XCTAssertEqual(smollm.parameterCount, 134_515_008)
-        XCTAssertEqual(measured.weights, 538_060_032)
-        XCTAssertEqual(measured.training, 1_614_180_096)
-        XCTAssertEqual(measured.activations, 3_211_788_288)
+        #expect(smollm.parameterCount == 134_515_008)
+        #expect(measured.weights == 538_060_032)
+        #expect(measured.training == 1_614_180_096)
+        #expect(measured.activations == 3_211_788_288)
         // It must cover the measured peak RSS of this step, 4,273 MiB (README's performance table,
         // `unlearn bench step --preset smollm2-135m`), erring high by less than a third.
-        XCTAssertGreaterThan(measured.total, 4_273 * 1_048_576)
-        XCTAssertLessThan(measured.total, 1.33 * 4_273 * 1_048_576)
-        XCTAssertNoThrow(try measured.check(available: 24 * 1_073_741_824))
-        XCTAssertThrowsError(try measured.check(available: 4 * 1_073_741_824)) { error in
-            XCTAssertTrue("\(error)".contains("GiB") && "\(error)".contains("--batch-size"), "\(error)")
+        #expect(measured.total > 4_273 * 1_048_576)
+        #expect(measured.total < 1.33 * 4_273 * 1_048_576)
+        #expect(throws: Never.self) { try measured.check(available: 24 * 1_073_741_824) }
+        if let error = #expect(throws: (any Error).self, performing: { try measured.check(available: 4 * 1_073_741_824) }) {
+            #expect("\(error)".contains("GiB") && "\(error)".contains("--batch-size"), "\(error)")
         }
         // Through the trainer: an absurd micro-batch fails before any step runs.
         var settings = TrainingConfiguration()
@@ -177,10 +179,12 @@ final class NumericalGuardTests: XCTestCase {
         settings.microBatchSize = 50_000_000
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-memory-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        XCTAssertThrowsError(try Trainer(model: makeModel(TrainerTests.configuration, seed: 1), examples: TrainerTests.examples(4), padId: 0,
-                                         configuration: settings, directory: directory).run(resume: false)) { error in
-            XCTAssertTrue("\(error)".contains("needs about"), "\(error)")
+        if let error = #expect(throws: (any Error).self, performing: {
+            try Trainer(model: makeModel(TrainerTests.configuration, seed: 1), examples: TrainerTests.examples(4), padId: 0,
+                        configuration: settings, directory: directory).run(resume: false)
+        }) {
+            #expect("\(error)".contains("needs about"), "\(error)")
         }
-        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("checkpoint").path))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("checkpoint").path))
     }
 }

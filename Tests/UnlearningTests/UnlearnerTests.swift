@@ -1,6 +1,6 @@
 import Foundation
 import Optimization
-import XCTest
+import Testing
 import TestSupport
 @testable import Engine
 @testable import Models
@@ -10,7 +10,8 @@ import NN
 
 /// The unlearning loop on a tiny Llama: every method forgets, RMU and WAGLE touch only what they select,
 /// LoRA merges exactly, and an interrupted run resumes bitwise-identically.
-final class UnlearnerTests: XCTestCase {
+/// A class, so that `deinit` removes the run folders each test asked `directory()` for.
+@Suite final class UnlearnerTests {
     static let configuration = ModelConfiguration(
         architecture: .llama, modelType: "llama", vocabularySize: 48, hiddenSize: 32, intermediateSize: 48, layerCount: 3,
         attentionHeads: 4, keyValueHeads: 2, headSize: 8, maximumPositions: 64, normEpsilon: 1e-5, ropeTheta: 10_000,
@@ -67,9 +68,16 @@ final class UnlearnerTests: XCTestCase {
         return configuration
     }
 
+    /// Folders handed out by `directory()`, removed when the test ends.
+    private var scratch: [URL] = []
+
+    deinit {
+        for url in scratch { try? FileManager.default.removeItem(at: url) }
+    }
+
     private func directory() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-run-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        scratch.append(url)
         return url
     }
 
@@ -92,7 +100,7 @@ final class UnlearnerTests: XCTestCase {
                              referenceModel: settings.retainLoss == .kullbackLeibler ? Self.targetModel() : nil)
     }
 
-    func testEveryMethodRaisesTheForgetLoss() throws {
+    @Test func everyMethodRaisesTheForgetLoss() throws {
         let before = Self.meanLoss(Self.targetModel(), Self.data.forget)
         for method in MethodRegistry.names {
             let model = Self.targetModel()
@@ -101,11 +109,11 @@ final class UnlearnerTests: XCTestCase {
                 if method == "rmu" { settings.steeringCoefficient = 20; settings.retainWeight = 1 }
             }).run(resume: false)
             let after = Self.meanLoss(model, Self.data.forget)
-            XCTAssertGreaterThan(after, before + 0.05, "\(method): forget loss \(before) → \(after)")
+            #expect(after > before + 0.05, "\(method): forget loss \(before) → \(after)")
         }
     }
 
-    func testSOULSophiaUnlearnsWithBothCurvatureEstimators() throws {
+    @Test func soulSophiaUnlearnsWithBothCurvatureEstimators() throws {
         let before = Self.meanLoss(Self.targetModel(), Self.data.forget)
         for estimator in TrainingConfiguration.CurvatureEstimator.allCases {
             let model = Self.targetModel()
@@ -116,11 +124,11 @@ final class UnlearnerTests: XCTestCase {
             configuration.sophiaBatchScale = 32
             let run = try unlearner(model, method: "graddiff", configuration: configuration)
             try run.run(resume: false)
-            XCTAssertGreaterThan(Self.meanLoss(model, Self.data.forget), before + 0.05, "\(estimator)")
+            #expect(Self.meanLoss(model, Self.data.forget) > before + 0.05, "\(estimator)")
         }
     }
 
-    func testStepObjectiveIsGammaTimesForgetPlusAlphaTimesRetain() throws {
+    @Test func stepObjectiveIsGammaTimesForgetPlusAlphaTimesRetain() throws {
         for method in ["graddiff", "idknll"] {
             let model = Self.targetModel()
             var configuration = Self.settings(steps: 1)
@@ -137,34 +145,34 @@ final class UnlearnerTests: XCTestCase {
             let expectedRetain = 1.3 * meanOfMicroMeans(retainRows.map { Self.data.retain[$0] })
             var parts: [String: Float] = [:]
             try run.run(resume: false) { parts = $0.parts }
-            XCTAssertEqual(parts["forget"]!, expectedForget, accuracy: 1e-4, "\(method) forget term")
-            XCTAssertEqual(parts["retain"]!, expectedRetain, accuracy: 1e-4, "\(method) retain term")
+            #expect(abs(parts["forget"]! - expectedForget) <= 1e-4, "\(method) forget term")
+            #expect(abs(parts["retain"]! - expectedRetain) <= 1e-4, "\(method) retain term")
         }
     }
 
-    func testKLRetainTermRunsAgainstTheReferenceModel() throws {
+    @Test func klRetainTermRunsAgainstTheReferenceModel() throws {
         let model = Self.targetModel()
         var reported: [[String: Float]] = []
         try unlearner(model, method: "graddiff", configuration: Self.settings(steps: 2),
                       adjust: { $0.retainLoss = .kullbackLeibler }).run(resume: false) { reported.append($0.parts) }
         // At step 1 the model equals the reference, so KL is exactly 0.
-        XCTAssertEqual(reported[0]["retain"]!, 0, accuracy: 1e-6)
-        XCTAssertGreaterThan(reported[1]["retain"]!, 0)
+        #expect(abs(reported[0]["retain"]!) <= 1e-6)
+        #expect(reported[1]["retain"]! > 0)
     }
 
-    func testRMUChangesOnlyTheSelectedLayers() throws {
+    @Test func rmuChangesOnlyTheSelectedLayers() throws {
         let model = Self.targetModel()
         let settings = try MethodRegistry.settings(for: "rmu", model: model.configuration)
-        XCTAssertEqual(settings.steeringLayer, 1)
+        #expect(settings.steeringLayer == 1)
         try unlearner(model, method: "rmu", configuration: Self.settings(steps: 3)).run(resume: false)
         for (name, variable) in model.namedParameters() {
             let moved = variable.value.scalars != Self.trained[name]!.scalars
             let selected = name.hasSuffix("mlp.down_proj.weight") && (name.contains("layers.0.") || name.contains("layers.1."))
-            XCTAssertEqual(moved, selected, "\(name) moved: \(moved)")
+            #expect(moved == selected, "\(name) moved: \(moved)")
         }
     }
 
-    func testWAGLEMaskHasTheRequestedDensityAndFreezesTheRest() throws {
+    @Test func wagleMaskHasTheRequestedDensityAndFreezesTheRest() throws {
         let model = Self.targetModel()
         let parameters = ParameterSet(model.namedParameters())
         let forgetGradient = WeightAttribution.gradientSum(model: model, parameters: parameters, examples: Self.data.forget,
@@ -173,50 +181,50 @@ final class UnlearnerTests: XCTestCase {
                                                            padId: 0, maximumLength: 32, batchSize: 4)
         let scores = WeightAttribution.scores(values: parameters.values, forgetGradient: forgetGradient, retainGradient: retainGradient)
         let mask = WeightAttribution.topFractionMask(scores: scores, density: 0.3)
-        XCTAssertEqual(Int(mask.scalars.reduce(0, +)), Int((0.3 * Double(parameters.count)).rounded()))
+        #expect(Int(mask.scalars.reduce(0, +)) == Int((0.3 * Double(parameters.count)).rounded()))
         let selectedMinimum = (0..<mask.count).filter { mask.data[$0] == 1 }.map { scores.data[$0] }.min()!
         let unselectedMaximum = (0..<mask.count).filter { mask.data[$0] == 0 }.map { scores.data[$0] }.max()!
-        XCTAssertGreaterThanOrEqual(selectedMinimum, unselectedMaximum, "the mask keeps the largest attributions")
+        #expect(selectedMinimum >= unselectedMaximum, "the mask keeps the largest attributions")
         // Round trip through the file format.
         let file = directory().appendingPathExtension("safetensors")
         try WeightMaskFile.save(mask: mask, parameters: parameters, density: 0.3, to: file)
-        XCTAssertEqual(try WeightMaskFile.load(from: file, parameters: parameters).scalars, mask.scalars)
+        #expect(try WeightMaskFile.load(from: file, parameters: parameters).scalars == mask.scalars)
         defer { try? FileManager.default.removeItem(at: file) }
         let before = parameters.values.copy()
         try unlearner(model, method: "graddiff", configuration: Self.settings(steps: 3), parameters: parameters, mask: mask).run(resume: false)
         var movedSelected = 0
         for index in 0..<parameters.count {
             if mask.data[index] == 0 {
-                XCTAssertEqual(parameters.values.data[index], before.data[index], "masked weight \(index) moved (weight decay is on)")
+                #expect(parameters.values.data[index] == before.data[index], "masked weight \(index) moved (weight decay is on)")
             } else if parameters.values.data[index] != before.data[index] { movedSelected += 1 }
         }
-        XCTAssertGreaterThan(movedSelected, parameters.count / 5)
+        #expect(movedSelected > parameters.count / 5)
     }
 
-    func testQuickselectAgreesWithSorting() {
+    @Test func quickselectAgreesWithSorting() {
         var generator = SeededGenerator(seed: 11)
         for size in [1, 2, 7, 100, 1001] {
             let values = (0..<size).map { _ in Float(Int(generator.next() % 50)) }  // many ties
             for k in [1, size / 2 + 1, size] {
                 var copy = values
-                XCTAssertEqual(Selection.kthLargest(&copy, k), values.sorted(by: >)[k - 1], "size \(size), k \(k)")
+                #expect(Selection.kthLargest(&copy, k) == values.sorted(by: >)[k - 1], "size \(size), k \(k)")
             }
         }
     }
 
-    func testLoRAAdaptersTrainAndMergeIntoTheSameFunction() throws {
+    @Test func loraAdaptersTrainAndMergeIntoTheSameFunction() throws {
         let model = Self.targetModel()
         for parameter in model.namedParameters() { parameter.variable.requiresGradient = false }
         let adapters = LowRankAdaptation.attach(to: model, targets: ["q_proj", "v_proj", "down_proj"], rank: 4, alpha: 8, seed: 1)
-        XCTAssertEqual(adapters.count, 3 * 3 * 2)
-        XCTAssertEqual(Self.meanLoss(model, Self.data.forget), Self.meanLoss(Self.targetModel(), Self.data.forget),
-                       "B starts at zero: the adapted model equals the base model")
+        #expect(adapters.count == 3 * 3 * 2)
+        #expect(Self.meanLoss(model, Self.data.forget) == Self.meanLoss(Self.targetModel(), Self.data.forget),
+                "B starts at zero: the adapted model equals the base model")
         try unlearner(model, method: "graddiff", configuration: Self.settings(steps: 4, rate: 2e-2), parameters: ParameterSet(adapters))
             .run(resume: false)
         let upNorms = adapters.filter { $0.name.hasSuffix("lora_B.weight") }.map { $0.variable.value.scalars.map { abs($0) }.max()! }
-        XCTAssertTrue(upNorms.allSatisfy { $0 > 0 }, "every lora_B moved away from zero")
+        #expect(upNorms.allSatisfy { $0 > 0 }, "every lora_B moved away from zero")
         for (name, variable) in model.namedParameters() {
-            XCTAssertEqual(variable.value.scalars, Self.trained[name]!.scalars, "base weight \(name) must stay frozen")
+            #expect(variable.value.scalars == Self.trained[name]!.scalars, "base weight \(name) must stay frozen")
         }
         let batch = TokenBatch(Self.data.forget + Self.data.retain, padId: 0, maximumLength: 32)
         let adapted = GradientMode.withoutGradients { model.logits(tokens: batch.ids, batch: batch.batch, length: batch.length).value.scalars }
@@ -224,20 +232,20 @@ final class UnlearnerTests: XCTestCase {
         let merged = GradientMode.withoutGradients { model.logits(tokens: batch.ids, batch: batch.batch, length: batch.length).value.scalars }
         let unadapted = closeness(adapted, Self.targetModel().logits(tokens: batch.ids, batch: batch.batch, length: batch.length).value.scalars,
                                   tolerance: 1e-3, scale: .absolute)
-        XCTAssertFalse(unadapted.passes, "the adapters must change the function: \(unadapted)")
-        XCTAssertTrue(unadapted.worstError.isFinite, "no NaN logits: \(unadapted)")
+        #expect(!unadapted.passes, "the adapters must change the function: \(unadapted)")
+        #expect(unadapted.worstError.isFinite, "no NaN logits: \(unadapted)")
         let mergedCloseness = closeness(merged, adapted, tolerance: 1e-4, scale: .absolute)
-        XCTAssertTrue(mergedCloseness.passes, "merged weights compute what the adapters did: \(mergedCloseness)")
+        #expect(mergedCloseness.passes, "merged weights compute what the adapters did: \(mergedCloseness)")
         // The exported Hugging Face folder holds the merged weights.
         let folder = directory()
         try HuggingFaceCheckpoint.save(model, to: folder, companionSource: nil)
         let exported = try HuggingFaceCheckpoint.load(folder: folder)
         let reloaded = GradientMode.withoutGradients { exported.logits(tokens: batch.ids, batch: batch.batch, length: batch.length).value.scalars }
         let reloadedCloseness = closeness(reloaded, adapted, tolerance: 1e-4, scale: .absolute)
-        XCTAssertTrue(reloadedCloseness.passes, "the export equals running with adapters: \(reloadedCloseness)")
+        #expect(reloadedCloseness.passes, "the export equals running with adapters: \(reloadedCloseness)")
     }
 
-    func testInterruptedRunResumesBitwiseIdentically() throws {
+    @Test func interruptedRunResumesBitwiseIdentically() throws {
         for method in ["npo", "rmu"] {
             let reference = Self.targetModel()
             var configuration = Self.settings(steps: 6)
@@ -245,14 +253,14 @@ final class UnlearnerTests: XCTestCase {
             try unlearner(reference, method: method, configuration: configuration).run(resume: false)
             let folder = directory()
             let first = Self.targetModel()
-            XCTAssertNil(try unlearner(first, method: method, configuration: configuration, directory: folder)
-                .run(resume: false, interruptAfterStep: 3))
+            #expect(try unlearner(first, method: method, configuration: configuration, directory: folder)
+                .run(resume: false, interruptAfterStep: 3) == nil)
             // A fresh process: the model is loaded again from the original weights, then the checkpoint (step 2) is restored.
             let resumed = Self.targetModel()
             let summary = try unlearner(resumed, method: method, configuration: configuration, directory: folder).run(resume: true)
-            XCTAssertEqual(summary?.resumedFromStep, 2)
+            #expect(summary?.resumedFromStep == 2)
             for ((name, expected), (_, actual)) in zip(reference.namedParameters(), resumed.namedParameters()) {
-                XCTAssertEqual(actual.value.scalars, expected.value.scalars, "\(method): \(name) differs after resume")
+                #expect(actual.value.scalars == expected.value.scalars, "\(method): \(name) differs after resume")
             }
         }
     }
