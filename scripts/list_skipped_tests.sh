@@ -1,17 +1,13 @@
 #!/usr/bin/env bash
 # Lists every skipped test in a `swift test` log, with its reason, so CI says what it did not run.
-# XCTest:        FILE:LINE: Class.testName : Test skipped - reason
-# Swift Testing: ➜ Test "name" skipped: "reason"   /   ➜ Suite "name" skipped: "reason"
+# Swift Testing (the only framework): ➜ Test "name" skipped: "reason"   /   ➜ Suite "name" skipped: "reason"
 # Swift Testing reports a disabled suite and then each of its tests, so only tests are counted; the
 # suites follow the count, to say where test names that are not unique come from.
 set -uo pipefail
 log="$1"
-{
-    grep -E ': Test skipped' "$log" \
-        | sed -E 's/^.*: ([A-Za-z0-9_.]+) : Test skipped(: required false value but got true)? - /  XCTest \1: /'
-    grep -E '^➜ Test .* skipped' "$log" \
-        | sed -E 's/^➜ Test (.*) skipped\.$/  Test \1: disabled unless its environment variable is set/; s/^➜ Test (.*) skipped: /  Test \1: /'
-} > "$log.skipped"
+grep -E '^➜ Test .* skipped' "$log" \
+    | sed -E 's/^➜ Test (.*) skipped\.$/  Test \1: disabled unless its environment variable is set/; s/^➜ Test (.*) skipped: /  Test \1: /' \
+    > "$log.skipped"
 grep -E '^➜ Suite .* skipped' "$log" \
     | sed -E 's/^➜ Suite (.*) skipped\.$/  Suite \1: disabled unless its environment variable is set/; s/^➜ Suite (.*) skipped: /  Suite \1: /' \
     > "$log.skipped-suites"

@@ -10,7 +10,7 @@ swift build --build-tests
 mkdir -p .build
 log=.build/test-output.log
 set +e
-# One test at a time, as under XCTest: Swift Testing runs tests in parallel by default, but the engine
+# One test at a time: Swift Testing runs tests in parallel by default, but the engine
 # has process-wide switches (OpenBLAS's thread count, which attention sets to 1 while it runs, and
 # VectorKernels.allowed), so a concurrent test can change another's rounding and break its bitwise
 # reproducibility checks (EvaluationTests' oracle-matches-itself test failed about every other run).
