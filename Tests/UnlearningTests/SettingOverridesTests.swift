@@ -30,14 +30,14 @@ import Unlearning
             _ = try SettingOverrides(parsing: ["bta=0.2"]).apply(to: MethodSettings(method: "npo"))
             Issue.record("an unknown key was accepted")
         } catch {
-            #expect("\(error)".contains("--set bta: unknown setting"), "\(error)")
+            #expect("\(error)".contains("'bta' is not a setting of this method"), "\(error)")
             #expect("\(error)".contains("steering-coefficient"), "the error lists the valid keys: \(error)")
         }
         do {
             _ = try SettingOverrides(parsing: ["beta=high"]).apply(to: MethodSettings(method: "npo"))
             Issue.record("a text value for a number was accepted")
         } catch {
-            #expect("\(error)".contains("--set beta=high: not a valid value for beta"), "\(error)")
+            #expect("\(error)".contains("'high' is not a valid value for the setting beta"), "\(error)")
         }
         #expect(throws: ConfigurationFileError.self) { try SettingOverrides(parsing: ["beta"]) }
         #expect(throws: ConfigurationFileError.self) { try SettingOverrides(parsing: ["=3"]) }

@@ -58,7 +58,7 @@ public struct SettingOverrides: Sendable, Equatable {
         for (key, value) in pairs {
             let property = Self.propertyName(key)
             guard properties.contains(property) else {
-                throw ConfigurationFileError("--set \(key): unknown setting (one of: \(properties.map(Self.optionName).joined(separator: ", ")))")
+                throw ConfigurationFileError("'\(key)' is not a setting of this method (its settings: \(properties.map(Self.optionName).joined(separator: ", ")))")
             }
             object[property] = Self.typedValue(value)
             do {
@@ -67,7 +67,7 @@ public struct SettingOverrides: Sendable, Equatable {
                 // A text setting given something that reads as a number or a flag ("5", "true"): keep the text.
                 object[property] = value.lowercased() == "none" ? nil : value
                 do { _ = try JSONDecoder().decode(Settings.self, from: JSONSerialization.data(withJSONObject: object)) } catch {
-                    throw ConfigurationFileError("--set \(key)=\(value): not a valid value for \(Self.optionName(property))")
+                    throw ConfigurationFileError("'\(value)' is not a valid value for the setting \(Self.optionName(property))")
                 }
             }
         }

@@ -121,7 +121,7 @@ struct ClassifierCommand: ParsableCommand {
             if let smoothing { changes.append("smoothing-rate", "\(smoothing)") }
             if let retainWeight { changes.append("retain-weight", "\(retainWeight)") }
             for pair in try SettingOverrides(parsing: overrides).pairs { changes.append(pair.key, pair.value) }
-            let settings = try changes.apply(to: descriptor.defaults)
+            let settings = try descriptor.settings(overrides: changes)
             try settings.validate()
             let forgetting = try scenario.scenario(required: true)!
             let dataURL = URL(fileURLWithPath: data)

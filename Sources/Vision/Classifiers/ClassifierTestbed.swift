@@ -63,7 +63,7 @@ public final class ClassifierTestbed: @unchecked Sendable {
     public func split(_ scenario: ForgetScenario) throws -> ClassifierSplit { try scenario.split(dataset, seed: seed) }
 
     /// Runs `method` on a fresh copy of the original model, timing it, and evaluates the result.
-    public func run(_ descriptor: MethodDescriptor, settings: ClassifierMethodSettings, scenario: ForgetScenario,
+    public func run(_ descriptor: ClassifierMethod, settings: ClassifierMethodSettings, scenario: ForgetScenario,
                     checkpoints: RunCheckpoints = RunCheckpoints()) throws -> MethodRun {
         let split = try self.split(scenario)
         let (model, parameters) = try self.model()

@@ -24,7 +24,7 @@ public struct UnlearningRunRecord: Codable, Equatable, Sendable {
 /// `original/` folder.
 public enum RunFolder {
     /// Runs `descriptor` on the testbed and writes the unlearned model and its record into `folder`.
-    public static func unlearn(_ testbed: ClassifierTestbed, data: URL, descriptor: MethodDescriptor, settings: ClassifierMethodSettings,
+    public static func unlearn(_ testbed: ClassifierTestbed, data: URL, descriptor: ClassifierMethod, settings: ClassifierMethodSettings,
                                scenario: ForgetScenario, to folder: URL,
                                checkpoints: RunCheckpoints = RunCheckpoints()) throws -> UnlearningRunRecord {
         let run = try testbed.run(descriptor, settings: settings, scenario: scenario, checkpoints: checkpoints)

@@ -5,7 +5,7 @@ import NN
 /// AdvUnlearn (Zhang et al., NeurIPS 2024): min over θ of ℓ_ESD(θ; c_adv) + γ·ℓ_retain, where c_adv is
 /// the erase prompt with a soft prefix embedding found by an inner attack that makes the erased model
 /// reproduce the original model's concept prediction. Text-encoder scope by default, as released.
-public struct AdvUnlearn: ErasureMethod, Codable {
+public struct AdvUnlearn: ErasureMethod, Codable, Sendable {
     /// Inner attack variants of `attack_util.py`.
     public enum Attack: String, Codable, Sendable {
         /// Adam steps on the embedding (`pgd`).

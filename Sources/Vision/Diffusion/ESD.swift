@@ -4,7 +4,7 @@ import NN
 
 /// ESD (Gandikota et al., ICCV 2023): fine-tune θ so ε_θ(x_t, c) matches the frozen model's
 /// negative-guidance target for the erase prompt c, on x_t from the frozen model's own concept images.
-public struct ESD: ErasureMethod, Codable {
+public struct ESD: ErasureMethod, Codable, Sendable {
     /// Negative guidance η.
     public var eta: Float = 1
     /// Target anchor (unconditional: the paper code's convention).

@@ -35,37 +35,44 @@ public enum ErasureRun {
     }
 }
 
-/// The one place erasure methods are registered by name (CLI `--method`, benchmark rows).
+/// The one place erasure methods are registered by name (CLI `--method`, benchmark rows). Each method's
+/// struct is its own `Codable` settings, so `--set key=value` reaches every field.
 public enum ErasureRegistry {
-    /// Method names the CLI accepts.
-    public static let names = ["esd", "advunlearn", "salun"]
+    /// A registered erasure method whose settings type is `Method` itself.
+    public typealias Entry<Method: ErasureMethod & Codable & Sendable> = MethodDescriptor<Method, Void, any ErasureMethod>
 
-    /// A method by name with its options; `scope` nil means the method's default scope; `overrides`
-    /// (`--set key=value`) reach every field of the method's settings last.
+    /// ESD with its default (condition) scope.
+    public static let esd = Entry<ESD>(name: "esd", summary: "negative-guidance fine-tuning towards the frozen model's ∅-anchored target",
+                                       defaults: { _ in ESD() }, build: { method, _ in method })
+    /// AdvUnlearn on the text encoder.
+    public static let advUnlearn = Entry<AdvUnlearn>(name: "advunlearn", summary: "ESD against an inner soft-prompt attack, with a retain term",
+                                                     defaults: { _ in AdvUnlearn() }, build: { method, _ in method })
+    /// SalUn on the saliency-masked denoiser.
+    public static let salUn = Entry<SalUn>(name: "salun", summary: "pseudo-concept targets on the most forget-salient denoiser weights",
+                                           defaults: { _ in SalUn() }, build: { method, _ in method })
+
+    /// Method names the CLI accepts.
+    public static let names = [esd.name, advUnlearn.name, salUn.name]
+
+    /// A method by name; the dedicated options become overrides applied before `overrides`
+    /// (`--set key=value`). `scope` nil means the method's default scope.
     public static func method(named name: String, scope: TrainableScope? = nil, eta: Float? = nil, anchor: ESDTarget.Anchor? = nil,
                               iterations: Int? = nil, fastAttack: Bool = false, retainWeight: Float? = nil,
                               overrides: SettingOverrides = SettingOverrides()) throws -> ErasureMethod {
+        var changes = SettingOverrides()
+        if let scope { changes.append("scope", scope.rawValue) }
+        if let eta { changes.append("eta", "\(eta)") }
+        if let anchor { changes.append("anchor", anchor.rawValue) }
+        if let iterations { changes.append("iterations", "\(iterations)") }
+        if let retainWeight { changes.append("retain-weight", "\(retainWeight)") }
+        // AdvUnlearn's fast-AT variant: the sign-gradient attack with one step.
+        if fastAttack { changes.append("attack", AdvUnlearn.Attack.fast.rawValue); changes.append("attack-steps", "1") }
+        for pair in overrides.pairs { changes.append(pair.key, pair.value) }
+        func build<Method>(_ entry: Entry<Method>) throws -> ErasureMethod { try entry.make(entry.settings(for: (), overrides: changes), ()) }
         switch name.lowercased() {
-        case "esd":
-            var method = ESD(scope: scope ?? .condition)
-            if let eta { method.eta = eta }
-            if let anchor { method.anchor = anchor }
-            if let iterations { method.iterations = iterations }
-            return try overrides.apply(to: method)
-        case "advunlearn":
-            var method = AdvUnlearn()
-            if let scope { method.scope = scope }
-            if let eta { method.eta = eta }
-            if let anchor { method.anchor = anchor }
-            if let iterations { method.iterations = iterations }
-            if let retainWeight { method.retainWeight = retainWeight }
-            method.attack = fastAttack ? .fast : .standard
-            if fastAttack { method.attackSteps = 1 }
-            return try overrides.apply(to: method)
-        case "salun":
-            var method = SalUn()
-            if let iterations { method.iterations = iterations }
-            return try overrides.apply(to: method)
+        case esd.name: return try build(esd)
+        case advUnlearn.name: return try build(advUnlearn)
+        case salUn.name: return try build(salUn)
         default:
             throw DiffusionError.invalidArgument("--method", "unknown erasure method '\(name)'; choose one of \(names.joined(separator: ", "))")
         }

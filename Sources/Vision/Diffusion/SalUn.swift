@@ -5,7 +5,7 @@ import NN
 /// SalUn for diffusion (Fan et al., ICLR 2024): update only the weights most salient for the forget
 /// loss (top fraction of |∇ℓ_f|), steering ε_θ(x_t, c_f) to the model's own prediction for a pseudo
 /// concept c_pseudo = next class, plus α × the ordinary DDPM loss on retain data.
-public struct SalUn: ErasureMethod, Codable {
+public struct SalUn: ErasureMethod, Codable, Sendable {
     /// Fraction of denoiser weights in the saliency mask (released default `with_0.5.pt`).
     public var saliencyFraction: Double = 0.5
     /// Batches of forget data whose gradients form the saliency map.
