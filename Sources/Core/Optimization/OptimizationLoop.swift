@@ -82,11 +82,12 @@ public final class OptimizationLoop {
         var resumedFrom: Int? = nil
         if resume, let directory, let folder = TrainingCheckpoint.latest(in: directory) {
             state = try TrainingCheckpoint.restore(from: folder, parameters: parameters, optimizer: optimizer)
-            if let auxiliaryState {
-                try auxiliaryState.restore(try TrainingCheckpoint.auxiliary(in: folder))
-            }
             guard state.configuration == configuration, state.identity == identity else {
                 throw TrainingError("\(folder.path): the checkpoint was made with different training settings; resume with the same ones")
+            }
+            // Only a checkpoint of this very run gets to hand back its auxiliary state.
+            if let auxiliaryState {
+                try auxiliaryState.restore(try TrainingCheckpoint.auxiliary(in: folder))
             }
             resumedFrom = state.step
         }
