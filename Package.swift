@@ -46,10 +46,12 @@ let package = Package(
         .target(name: "Training", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Benchmark", "Optimization"], path: "Sources/Language/Training", swiftSettings: releaseSpeed),
         .target(name: "Unlearning", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Training", "Optimization", "Benchmark"], path: "Sources/Language/Unlearning", swiftSettings: releaseSpeed),
         .target(name: "Reports", path: "Sources/Core/Reports"),
+        // The canvas world's styles and objects, named once for the classifier images and the diffusion prompts.
+        .target(name: "Canvas", path: "Sources/Vision/Canvas"),
         // Concept erasure for a tiny latent text-to-image diffusion model (ESD, AdvUnlearn, SalUn, UnlearnDiff).
-        .target(name: "Diffusion", dependencies: ["Engine", "NN", "Optimization", "Checkpoints", "CZlib", "Reports"], path: "Sources/Vision/Diffusion", swiftSettings: releaseSpeed),
+        .target(name: "Diffusion", dependencies: ["Canvas", "Engine", "NN", "Optimization", "Checkpoints", "CZlib", "Reports"], path: "Sources/Vision/Diffusion", swiftSettings: releaseSpeed),
         .target(name: "Attacks", dependencies: ["Engine", "Checkpoints", "Metrics", "Models", "Tokenizers", "Training", "Optimization", "Benchmark", "Evaluation"], path: "Sources/Language/Attacks", swiftSettings: releaseSpeed),
-        .target(name: "Classifiers", dependencies: ["Engine", "NN", "Optimization", "Metrics", "Reports", "Checkpoints"], path: "Sources/Vision/Classifiers", swiftSettings: releaseSpeed),
+        .target(name: "Classifiers", dependencies: ["Canvas", "Engine", "NN", "Optimization", "Metrics", "Reports", "Checkpoints"], path: "Sources/Vision/Classifiers", swiftSettings: releaseSpeed),
         .target(name: "Workflows", dependencies: ["Checkpoints", "Metrics", "Models", "Training", "Optimization", "Benchmark", "Evaluation", "Unlearning", "Reports", "Attacks"], path: "Sources/Language/Workflows", swiftSettings: releaseSpeed),
         .executableTarget(
             name: "unlearn",

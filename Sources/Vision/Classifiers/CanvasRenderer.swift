@@ -1,21 +1,6 @@
+import Canvas
 import Engine
 import Foundation
-
-/// A painting style of the procedural canvas: a texture laid over the whole image.
-public enum CanvasStyle: Int, CaseIterable, Sendable {
-    case stripes, checker, dots, gradient, solid
-
-    /// Lower-case name used in class names.
-    public var name: String { String(describing: self) }
-}
-
-/// An object of the procedural canvas: a shape drawn in the foreground colour.
-public enum CanvasObject: Int, CaseIterable, Sendable {
-    case circle, square, triangle, cross
-
-    /// Lower-case name used in class names.
-    public var name: String { String(describing: self) }
-}
 
 /// Renders one noisy styles × objects image (UnlearnCanvas's idea at 16×16, reference §5 and §11.2).
 ///

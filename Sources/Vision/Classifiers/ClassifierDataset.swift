@@ -1,3 +1,4 @@
+import Canvas
 import Engine
 
 /// Labelled images split into train and test: channels-last `[N, H, W, C]` tensors and class indices.

@@ -1,3 +1,5 @@
+import Canvas
+
 /// The tiny prompt vocabulary of the canvas world: padding, style words, object words and filler words.
 ///
 /// Prompts have a fixed number of slots `[prefix, style, object]`; padding (id 0) fills an empty slot and
@@ -23,8 +25,8 @@ public struct CanvasVocabulary: Sendable, Equatable {
 
     /// The default 5 styles × 4 objects world of the feasibility study, with 6 fillers (16 tokens).
     public static let standard = CanvasVocabulary(
-        styles: ["stripes", "checker", "dots", "gradient", "solid"],
-        objects: ["circle", "square", "triangle", "cross"],
+        styles: CanvasStyle.allCases.map(\.name),
+        objects: CanvasObject.allCases.map(\.name),
         fillers: ["a", "photo", "painting", "of", "picture", "art"])
 
     /// A vocabulary over the given words.
