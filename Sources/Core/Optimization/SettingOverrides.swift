@@ -3,13 +3,9 @@ import Foundation
 /// `--set key=value` for any method's `Codable` settings: the keys are the settings' own property names
 /// (kebab-case or camelCase), values are typed by the property they replace, and `none` clears an
 /// optional one. One mechanism for every modality, so a new knob needs no new command-line flag.
-public struct SettingOverrides: Sendable, Equatable {
+public struct SettingOverrides: Sendable {
     /// (key as written, value as written), in the order given; a later one wins.
     public private(set) var pairs: [(key: String, value: String)]
-
-    public static func == (lhs: SettingOverrides, rhs: SettingOverrides) -> Bool {
-        lhs.pairs.map(\.key) == rhs.pairs.map(\.key) && lhs.pairs.map(\.value) == rhs.pairs.map(\.value)
-    }
 
     /// No overrides.
     public init() { pairs = [] }
@@ -27,9 +23,6 @@ public struct SettingOverrides: Sendable, Equatable {
 
     /// Adds one override (the command's dedicated flags become overrides too).
     public mutating func append(_ key: String, _ value: String) { pairs.append((key, value)) }
-
-    /// True when nothing is overridden.
-    public var isEmpty: Bool { pairs.isEmpty }
 
     /// The property name `key` stands for: `steering-layer` → `steeringLayer`.
     static func propertyName(_ key: String) -> String {

@@ -1,13 +1,12 @@
+import Checkpoints
 import Foundation
 
 /// The text a checkpoint keeps of what made it (method, settings, scenario), so `--resume` refuses to
 /// continue a run under other settings.
 enum RunIdentity {
     static func describe(_ method: String, _ settings: ClassifierMethodSettings, _ scenario: ForgetScenario) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let settingsText = String(decoding: try encoder.encode(settings), as: UTF8.self)
-        let scenarioText = String(decoding: try encoder.encode(scenario), as: UTF8.self)
+        let settingsText = String(decoding: try JSONFile.encode(settings, pretty: false), as: UTF8.self)
+        let scenarioText = String(decoding: try JSONFile.encode(scenario, pretty: false), as: UTF8.self)
         return "\(method) \(settingsText) \(scenarioText)"
     }
 }

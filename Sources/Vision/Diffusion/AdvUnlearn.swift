@@ -1,3 +1,4 @@
+import Checkpoints
 import Engine
 import Foundation
 import NN
@@ -58,7 +59,7 @@ public struct AdvUnlearn: ErasureMethod, Codable, Sendable {
             let prefix = Variable(Tensor(zeros: [tokenWidth]), requiresGradient: true)
             var initialised = false
             let carried: (save: () throws -> Data, restore: (Data) throws -> Void) = (
-                save: { try JSONEncoder().encode(Carried(generator: generator, prefix: prefix.value.scalars, initialised: initialised)) },
+                save: { try JSONFile.encode(Carried(generator: generator, prefix: prefix.value.scalars, initialised: initialised), pretty: false) },
                 restore: { data in
                     let state = try JSONDecoder().decode(Carried.self, from: data)
                     guard state.prefix.count == tokenWidth else {

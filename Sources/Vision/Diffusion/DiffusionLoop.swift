@@ -60,7 +60,7 @@ enum DiffusionLoop {
     /// Saving and restoring a sequential random stream as auxiliary state.
     static func stream(_ generator: @escaping () -> SeededGenerator,
                        _ assign: @escaping (SeededGenerator) -> Void) -> (save: () throws -> Data, restore: (Data) throws -> Void) {
-        (save: { try JSONEncoder().encode(generator()) },
+        (save: { try JSONFile.encode(generator(), pretty: false) },
          restore: { assign(try JSONDecoder().decode(SeededGenerator.self, from: $0)) })
     }
 }
