@@ -45,20 +45,18 @@ enum ClassifierLoop {
         configuration.betas = [settings.momentum, 0.999]
         configuration.clipNorm = settings.clipNorm ?? 0
         configuration.seed = settings.seed
-        configuration.checkpointInterval = checkpoints.every
         configuration.optimizer = settings.optimizer.rawValue
-        configuration.skipNonFiniteSteps = checkpoints.skipNonFiniteSteps
         let optimizer: any Optimizer = switch settings.optimizer {
         case .sgd: SGD(parameters: parameters, momentum: settings.momentum, weightDecay: settings.weightDecay, masks: masks)
         case .adamw: AdamW(parameters: parameters, weightDecay: settings.weightDecay, masks: masks)
         }
         let loop = OptimizationLoop(parameters: parameters, optimizer: optimizer, configuration: configuration,
-                                    directory: checkpoints.directory, totalSteps: steps.objectives.count)
+                                    totalSteps: steps.objectives.count, checkpoints: checkpoints)
         loop.identity = identity
         // Ascent methods diverge by design: they end on the last finite weights; training names the failure.
         if !checkpoints.skipNonFiniteSteps { loop.nonFinitePolicy = failOnNonFinite ? .fail : .stop }
         if let rule = steps.stoppingRule { loop.stopCheck = { _ in rule.check()?.rawValue } }
-        let summary = try loop.run(resume: checkpoints.resume, exampleCount: settings.batchSize, computeStep: { step in
+        return try loop.run(checkpoints: checkpoints, exampleCount: settings.batchSize, computeStep: { step in
             steps.stoppingRule?.remember()
             let objective = steps.objectives[step]()
             let loss = objective.value.scalar
@@ -67,12 +65,7 @@ enum ClassifierLoop {
             objective.backward()
             addL1Subgradient(parameters, strength: steps.l1Strength(step))
             return StepOutcome(loss: loss, tokens: settings.batchSize)
-        }, progress: { step in
-            checkpoints.progress(step)
-            progress(step)
-        })
-        guard let summary else { throw ClassifierError("training", "the run was interrupted") }
-        return summary
+        }, progress: progress)
     }
 
     /// Adds `strength · sign(θ)`, the subgradient of strength·‖θ‖₁ (zero weights get none).

@@ -40,19 +40,9 @@ public enum ClassifierTraining {
                                              checkpoints: checkpoints, identity: "training \(identity)", failOnNonFinite: true) { step in
             observed.append(step.loss)
             if step.step % stepsPerEpoch == 0 && observed.count >= stepsPerEpoch {
-                progress(step.step / stepsPerEpoch, epochMean(observed.suffix(stepsPerEpoch)))
+                progress(step.step / stepsPerEpoch, TrainingSummary.mean(observed.suffix(stepsPerEpoch)))
             }
         }
-        let epochLosses = stride(from: 0, to: summary.losses.count, by: stepsPerEpoch).map {
-            epochMean(summary.losses[$0..<min($0 + stepsPerEpoch, summary.losses.count)])
-        }
-        return TrainingRecord(epochLosses: epochLosses, steps: summary.steps, seconds: summary.elapsedSeconds)
-    }
-
-    /// The losses' sum, accumulated in step order, over their count.
-    static func epochMean(_ losses: ArraySlice<Float>) -> Float {
-        var total: Float = 0
-        for loss in losses { total += loss }
-        return total / Float(losses.count)
+        return TrainingRecord(epochLosses: summary.windowMeans(size: stepsPerEpoch), steps: summary.steps, seconds: summary.elapsedSeconds)
     }
 }

@@ -35,22 +35,16 @@ enum DiffusionLoop {
         configuration.weightDecay = 0
         configuration.clipNorm = settings.clipNorm
         configuration.seed = settings.seed
-        configuration.checkpointInterval = checkpoints.every
-        configuration.skipNonFiniteSteps = checkpoints.skipNonFiniteSteps
         let optimizer = AdamW(parameters: parameters, weightDecay: 0, masks: masks)
         let loop = OptimizationLoop(parameters: parameters, optimizer: optimizer, configuration: configuration,
-                                    directory: checkpoints.directory, totalSteps: settings.steps)
+                                    totalSteps: settings.steps, checkpoints: checkpoints)
         loop.identity = identity
         loop.auxiliaryState = auxiliary
-        let summary = try loop.run(resume: checkpoints.resume, exampleCount: settings.batchSize, computeStep: { index in
+        let summary = try loop.run(checkpoints: checkpoints, exampleCount: settings.batchSize, computeStep: { index in
             let loss = step(index)
             loss.backward()
             return StepOutcome(loss: loss.value.scalar, tokens: settings.batchSize)
-        }, progress: { state in
-            checkpoints.progress(state)
-            progress(state)
-        })
-        guard let summary else { throw DiffusionError.invalidArgument("run", "the run was interrupted") }
+        }, progress: progress)
         if let directory = checkpoints.directory {
             try JSONFile.write(summary, to: directory.appendingPathComponent("run.json"))
         }

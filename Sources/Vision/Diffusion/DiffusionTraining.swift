@@ -64,7 +64,7 @@ public struct DiffusionTraining: Sendable {
                 window.append(state.loss)
                 if state.step % logEvery == 0 || state.step == state.totalSteps {
                     FileHandle.standardError.write(Data(String(format: "  diffusion step %d/%d  loss %.4f  (%.0f s)\n", state.step, state.totalSteps,
-                                                                 Self.mean(window[...]), Date().timeIntervalSince(started)).utf8))
+                                                                 TrainingSummary.mean(window[...]), Date().timeIntervalSince(started)).utf8))
                     window = []
                 }
             }) { _ in
@@ -77,17 +77,7 @@ public struct DiffusionTraining: Sendable {
                 }
                 return Self.loss(model: model, clean: batch, prompts: prompts, generator: &generator)
             }
-        // Windows of `logEvery` steps (the last one shorter), each loss summed in step order.
-        return stride(from: 0, to: summary.losses.count, by: logEvery).map { start in
-            let end = min(start + logEvery, summary.losses.count)
-            return (end, Self.mean(summary.losses[start..<end]))
-        }
-    }
-
-    /// The mean of `losses`, summed in order.
-    static func mean(_ losses: ArraySlice<Float>) -> Float {
-        var total: Float = 0
-        for loss in losses { total += loss }
-        return total / Float(max(losses.count, 1))
+        // Windows of `logEvery` steps (the last one shorter), each ending at the step it is logged at.
+        return summary.windowMeans(size: logEvery).enumerated().map { (min(($0.offset + 1) * logEvery, summary.losses.count), $0.element) }
     }
 }
