@@ -21,8 +21,11 @@ public struct SettingOverrides: Sendable {
         }
     }
 
-    /// Adds one override (the command's dedicated flags become overrides too).
-    public mutating func append(_ key: String, _ value: String) { pairs.append((key, value)) }
+    /// Adds one override when `value` is given (the command's dedicated flags become overrides too);
+    /// the value is written as text, as on the command line.
+    public mutating func append(_ key: String, _ value: (any CustomStringConvertible)?) {
+        if let value { pairs.append((key, value.description)) }
+    }
 
     /// The property name `key` stands for: `steering-layer` → `steeringLayer`.
     static func propertyName(_ key: String) -> String {

@@ -112,14 +112,14 @@ struct ClassifierCommand: ParsableCommand {
             let descriptor = try ClassifierMethods.named(method)
             // The dedicated flags are overrides like --set's, applied first.
             var changes = SettingOverrides()
-            if let learningRate { changes.append("learning-rate", "\(learningRate)") }
-            if let epochs { changes.append("epochs", "\(epochs)") }
-            if let batchSize { changes.append("batch-size", "\(batchSize)") }
-            if let clipNorm { changes.append("clip-norm", "\(clipNorm)") }
-            if let l1 { changes.append("l1-strength", "\(l1)") }
-            if let maskFraction { changes.append("mask-fraction", "\(maskFraction)") }
-            if let smoothing { changes.append("smoothing-rate", "\(smoothing)") }
-            if let retainWeight { changes.append("retain-weight", "\(retainWeight)") }
+            changes.append("learning-rate", learningRate)
+            changes.append("epochs", epochs)
+            changes.append("batch-size", batchSize)
+            changes.append("clip-norm", clipNorm)
+            changes.append("l1-strength", l1)
+            changes.append("mask-fraction", maskFraction)
+            changes.append("smoothing-rate", smoothing)
+            changes.append("retain-weight", retainWeight)
             for pair in try SettingOverrides(parsing: overrides).pairs { changes.append(pair.key, pair.value) }
             let settings = try descriptor.settings(overrides: changes)
             try settings.validate()

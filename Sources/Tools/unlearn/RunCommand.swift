@@ -55,17 +55,17 @@ struct RunCommand: ParsableCommand {
     /// The method's defaults for `model`, overridden by the dedicated flags, then by `--set`.
     func methodSettings(_ model: ModelConfiguration) throws -> MethodSettings {
         var settings = SettingOverrides()
-        if let forgetWeight { settings.append("forget-weight", "\(forgetWeight)") }
-        if let retainWeight { settings.append("retain-weight", "\(retainWeight)") }
+        settings.append("forget-weight", forgetWeight)
+        settings.append("retain-weight", retainWeight)
         settings.append("retain-loss", retainLoss)
-        if let beta { settings.append("beta", "\(beta)") }
-        if let margin { settings.append("margin", "\(margin)") }
-        if let smoothing { settings.append("smoothing", "\(smoothing)") }
-        if let steeringLayer { settings.append("steering-layer", "\(steeringLayer)") }
-        if let steeringCoefficient { settings.append("steering-coefficient", "\(steeringCoefficient)") }
-        settings.append("l1", "\(l1)")
-        if let trainable { settings.append("trainable-parameters", trainable) }
-        settings.append("seed", "\(training.seed)")
+        settings.append("beta", beta)
+        settings.append("margin", margin)
+        settings.append("smoothing", smoothing)
+        settings.append("steering-layer", steeringLayer)
+        settings.append("steering-coefficient", steeringCoefficient)
+        settings.append("l1", l1)
+        settings.append("trainable-parameters", trainable)
+        settings.append("seed", training.seed)
         for pair in try SettingOverrides(parsing: overrides).pairs { settings.append(pair.key, pair.value) }
         return try MethodRegistry.settings(for: method, model: model, overrides: settings)
     }

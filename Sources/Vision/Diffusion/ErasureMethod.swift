@@ -60,11 +60,11 @@ public enum ErasureRegistry {
                               iterations: Int? = nil, fastAttack: Bool = false, retainWeight: Float? = nil,
                               overrides: SettingOverrides = SettingOverrides()) throws -> ErasureMethod {
         var changes = SettingOverrides()
-        if let scope { changes.append("scope", scope.rawValue) }
-        if let eta { changes.append("eta", "\(eta)") }
-        if let anchor { changes.append("anchor", anchor.rawValue) }
-        if let iterations { changes.append("iterations", "\(iterations)") }
-        if let retainWeight { changes.append("retain-weight", "\(retainWeight)") }
+        changes.append("scope", scope?.rawValue)
+        changes.append("eta", eta)
+        changes.append("anchor", anchor?.rawValue)
+        changes.append("iterations", iterations)
+        changes.append("retain-weight", retainWeight)
         // AdvUnlearn's fast-AT variant: the sign-gradient attack with one step.
         if fastAttack { changes.append("attack", AdvUnlearn.Attack.fast.rawValue); changes.append("attack-steps", "1") }
         for pair in overrides.pairs { changes.append(pair.key, pair.value) }
