@@ -24,37 +24,6 @@ public struct MultipleChoiceSuite {
         }
     }
 
-    /// Accuracy of one file.
-    public struct FileSummary: Codable, Sendable {
-        public var name: String
-        public var topic: String?
-        public var questions: Int
-        public var accuracy: Double
-        public var normalizedAccuracy: Double
-
-        enum CodingKeys: String, CodingKey {
-            case name, topic, questions, accuracy
-            case normalizedAccuracy = "normalized_accuracy"
-        }
-    }
-
-    /// What `unlearn eval --suite mcq --json` prints; accuracies over all questions (lm-eval's size-weighted group mean).
-    public struct Summary: Codable, Sendable {
-        public var suite = "mcq"
-        public var scoring: MultipleChoicePrompt.Scoring
-        public var questions: Int
-        public var accuracy: Double
-        public var normalizedAccuracy: Double
-        /// Mean of 1/(number of choices): what guessing scores (0.25 on WMDP).
-        public var chanceAccuracy: Double
-        public var files: [FileSummary]
-
-        enum CodingKeys: String, CodingKey {
-            case suite, scoring, questions, accuracy, files
-            case normalizedAccuracy = "normalized_accuracy", chanceAccuracy = "chance_accuracy"
-        }
-    }
-
     public let model: CausalLanguageModel
     public let tokenizer: PreTrainedTokenizer
     public var scoring: MultipleChoicePrompt.Scoring

@@ -8,51 +8,6 @@ import Tokenizers
 /// after in-context examples) and PrivLeak (the forget-versus-holdout membership-inference AUC relative
 /// to a retrained model's).
 public struct MuseSuite {
-    /// The summary `unlearn eval --suite muse --json` prints. ROUGE values are fractions (muse_bench
-    /// reports them ×100); PrivLeak is in percent, as both muse_bench and open-unlearning report it.
-    public struct Summary: Codable, Sendable {
-        public var suite = "muse"
-        /// muse_bench's `verbmem_f`: mean ROUGE-L F1, no stemming.
-        public var verbmemForgetRougeLF1: Double
-        /// muse_bench's `knowmem_f`: mean ROUGE-L F1.
-        public var knowmemForgetRougeLF1: Double
-        public var knowmemForgetRougeLRecall: Double
-        /// muse_bench's `knowmem_r` (utility): mean ROUGE-L F1.
-        public var knowmemRetainRougeLF1: Double
-        public var knowmemRetainRougeLRecall: Double
-        /// In-context demonstrations before each question (0 when the folder has no `*_icl` file).
-        public var knowmemForgetInContextExamples: Int
-        public var knowmemRetainInContextExamples: Int
-        /// Forget-versus-holdout AUCs in muse_bench's orientation (0 = forget set memorised, ≈0.5 retrained).
-        public var forgetHoldoutAUCMinK: Double
-        public var forgetHoldoutAUCMinKPlusPlus: Double
-        /// Retain-versus-holdout AUCs, when the folder has retain texts (low = retain set still recognised).
-        public var retainHoldoutAUCMinK: Double?
-        public var retainHoldoutAUCMinKPlusPlus: Double?
-        /// muse_bench's PrivLeak: (AUC − AUC_retrain)/AUC_retrain × 100 with Min-40% Prob.
-        public var privleakMinK: Double?
-        /// The same with Min-40%++, against an oracle's Min-40%++ AUC (no published constant exists for it).
-        public var privleakMinKPlusPlus: Double?
-        /// "oracle", "published_news", "published_books" or "none".
-        public var privleakReference: String
-        public var referenceAUCMinK: Double?
-        public var referenceAUCMinKPlusPlus: Double?
-
-        enum CodingKeys: String, CodingKey {
-            case suite
-            case verbmemForgetRougeLF1 = "verbmem_forget_rouge_l_f1"
-            case knowmemForgetRougeLF1 = "knowmem_forget_rouge_l_f1", knowmemForgetRougeLRecall = "knowmem_forget_rouge_l_recall"
-            case knowmemRetainRougeLF1 = "knowmem_retain_rouge_l_f1", knowmemRetainRougeLRecall = "knowmem_retain_rouge_l_recall"
-            case knowmemForgetInContextExamples = "knowmem_forget_in_context_examples"
-            case knowmemRetainInContextExamples = "knowmem_retain_in_context_examples"
-            case forgetHoldoutAUCMinK = "forget_holdout_auc_min_k", forgetHoldoutAUCMinKPlusPlus = "forget_holdout_auc_min_k_plus_plus"
-            case retainHoldoutAUCMinK = "retain_holdout_auc_min_k", retainHoldoutAUCMinKPlusPlus = "retain_holdout_auc_min_k_plus_plus"
-            case privleakMinK = "privleak_min_k", privleakMinKPlusPlus = "privleak_min_k_plus_plus"
-            case privleakReference = "privleak_reference"
-            case referenceAUCMinK = "reference_auc_min_k", referenceAUCMinKPlusPlus = "reference_auc_min_k_plus_plus"
-        }
-    }
-
     public let model: CausalLanguageModel
     public let tokenizer: PreTrainedTokenizer
     public let data: MuseDataset

@@ -26,30 +26,6 @@ public struct TofuSuite {
         public var minKScore: [Double]
     }
 
-    /// The summary `unlearn eval --json` prints.
-    public struct Summary: Codable, Sendable {
-        public var forgetQuality: Double?
-        public var ksStatistic: Double?
-        public var modelUtility: Double
-        public var forgetTruthRatio: Double
-        public var forgetRougeLRecall: Double
-        public var retainRougeLRecall: Double
-        public var forgetProbability: Double
-        public var retainProbability: Double
-        public var miaMinKAUC: Double?
-        /// ROUGE-L recall on authors no model was trained on: the floor a perfectly forgetting model sits at.
-        public var holdoutRougeLRecall: Double?
-        public var utilityComponents: [String: Double]
-
-        enum CodingKeys: String, CodingKey {
-            case forgetQuality = "forget_quality", ksStatistic = "ks_statistic", modelUtility = "model_utility"
-            case forgetTruthRatio = "forget_truth_ratio", forgetRougeLRecall = "forget_rouge_l_recall"
-            case retainRougeLRecall = "retain_rouge_l_recall", forgetProbability = "forget_probability"
-            case retainProbability = "retain_probability", miaMinKAUC = "mia_min_k_auc", utilityComponents = "utility_components"
-            case holdoutRougeLRecall = "holdout_rouge_l_recall"
-        }
-    }
-
     public let model: CausalLanguageModel
     public let formatter: ExampleFormatter
     public let data: URL

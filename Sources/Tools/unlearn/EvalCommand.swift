@@ -62,12 +62,6 @@ struct EvalCommand: ParsableCommand {
             print(String(decoding: try JSONFile.encode(summary, pretty: false), as: UTF8.self))
             return
         }
-        print(String(format: "forget quality        %@", summary.forgetQuality.map { String(format: "%.3e (KS %.3f)", $0, summary.ksStatistic ?? 0) } ?? "n/a (give --oracle)"))
-        print(String(format: "model utility         %.4f", summary.modelUtility))
-        print(String(format: "forget truth ratio    %.4f", summary.forgetTruthRatio))
-        print(String(format: "forget ROUGE-L recall %.4f   retain ROUGE-L recall %.4f   holdout ROUGE-L recall %@",
-                     summary.forgetRougeLRecall, summary.retainRougeLRecall, summary.holdoutRougeLRecall.map { String(format: "%.4f", $0) } ?? "n/a"))
-        print(String(format: "forget probability    %.4f   retain probability    %.4f", summary.forgetProbability, summary.retainProbability))
-        print(String(format: "MIA Min-K%% AUC        %@", summary.miaMinKAUC.map { String(format: "%.4f (forget vs holdout; 0.5 = indistinguishable)", $0) } ?? "n/a (no holdout file)"))
+        summary.terminalLines.forEach { print($0) }
     }
 }

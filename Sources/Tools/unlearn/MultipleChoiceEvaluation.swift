@@ -2,6 +2,7 @@ import Checkpoints
 import Evaluation
 import Foundation
 import Models
+import Reports
 
 /// `unlearn eval --suite mcq`: loading and printing.
 extension EvalCommand {
@@ -16,13 +17,10 @@ extension EvalCommand {
             print(String(decoding: try JSONFile.encode(summary, pretty: false), as: UTF8.self))
             return
         }
-        let width = (summary.files.map(\.name.count) + [3]).max()!
-        func padded(_ name: String) -> String { name.padding(toLength: width, withPad: " ", startingAt: 0) }
-        for file in summary.files {
-            print(String(format: "%@  %5d questions  accuracy %.4f  length-normalised %.4f", padded(file.name), file.questions,
-                         file.accuracy, file.normalizedAccuracy))
-        }
-        print(String(format: "%@  %5d questions  accuracy %.4f  length-normalised %.4f  (chance %.4f, %@ scoring)", padded("all"),
-                     summary.questions, summary.accuracy, summary.normalizedAccuracy, summary.chanceAccuracy, summary.scoring.rawValue))
+        // One row per file and one for all questions, its columns the suite's declared per-file metrics.
+        let columns = MultipleChoiceSuite.FileSummary.metrics
+        let rows = (summary.files + [summary.overall]).map { file in [file.name, String(file.questions)] + columns.map { $0.cell(file) } }
+        print(ReportTable(headers: ["file", "questions"] + columns.map(\.heading), rows: rows).plainText)
+        print("chance \(ReportNumber.format(summary.chanceAccuracy)), \(summary.scoring.rawValue) scoring")
     }
 }

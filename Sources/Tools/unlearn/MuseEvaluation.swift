@@ -26,20 +26,8 @@ extension EvalCommand {
             print(String(decoding: try JSONFile.encode(summary, pretty: false), as: UTF8.self))
             return
         }
-        func number(_ value: Double?, _ format: String = "%.4f") -> String { value.map { String(format: format, $0) } ?? "n/a" }
-        print(String(format: "VerbMem forget  ROUGE-L F1 %.4f", summary.verbmemForgetRougeLF1))
-        print(String(format: "KnowMem forget  ROUGE-L F1 %.4f  recall %.4f  (%d in-context examples)", summary.knowmemForgetRougeLF1,
-                     summary.knowmemForgetRougeLRecall, summary.knowmemForgetInContextExamples))
-        print(String(format: "KnowMem retain  ROUGE-L F1 %.4f  recall %.4f  (%d in-context examples)", summary.knowmemRetainRougeLF1,
-                     summary.knowmemRetainRougeLRecall, summary.knowmemRetainInContextExamples))
-        print("MIA AUC forget vs holdout  Min-40% \(number(summary.forgetHoldoutAUCMinK))  Min-40%++ \(number(summary.forgetHoldoutAUCMinKPlusPlus))"
-              + "  (muse_bench orientation: 0 = forget set memorised, a retrained model ≈ 0.5)")
-        switch reference {
-        case .none:
-            print("PrivLeak        n/a (give --oracle, or --corpus news|books for muse_bench's published retrain AUC)")
-        default:
-            print("PrivLeak        Min-40% \(number(summary.privleakMinK, "%.2f%%"))  Min-40%++ \(number(summary.privleakMinKPlusPlus, "%.2f%%"))"
-                  + "  against \(reference.name) (retrain AUC Min-40% \(number(summary.referenceAUCMinK)), Min-40%++ \(number(summary.referenceAUCMinKPlusPlus)))")
-        }
+        summary.terminalLines.forEach { print($0) }
+        print("(AUCs in muse_bench's orientation: 0 = forget set memorised, a retrained model ≈ 0.5; PrivLeak in percent against \(reference.name);"
+              + " \(summary.knowmemForgetInContextExamples) and \(summary.knowmemRetainInContextExamples) in-context examples for KnowMem forget and retain)")
     }
 }
