@@ -51,14 +51,35 @@ public enum ErasureRegistry {
     public static let salUn = Entry<SalUn>(name: "salun", summary: "pseudo-concept targets on the most forget-salient denoiser weights",
                                            defaults: { _ in SalUn() }, build: { method, _ in method })
 
+    /// One registered method with its settings type erased, so methods whose settings differ share one list.
+    public struct Registered: Sendable {
+        /// Command-line name.
+        public let name: String
+        /// One line on what it does.
+        public let summary: String
+        let build: @Sendable (SettingOverrides) throws -> any ErasureMethod
+
+        init<Method>(_ entry: Entry<Method>) {
+            name = entry.name
+            summary = entry.summary
+            build = { overrides in try entry.make(entry.settings(for: (), overrides: overrides), ()) }
+        }
+    }
+
+    /// Every erasure method, in the order the CLI lists them: the one line a new method adds.
+    public static let entries = [Registered(esd), Registered(advUnlearn), Registered(salUn)]
+
     /// Method names the CLI accepts.
-    public static let names = [esd.name, advUnlearn.name, salUn.name]
+    public static var names: [String] { entries.map(\.name) }
 
     /// A method by name; the dedicated options become overrides applied before `overrides`
     /// (`--set key=value`). `scope` nil means the method's default scope.
     public static func method(named name: String, scope: TrainableScope? = nil, eta: Float? = nil, anchor: ESDTarget.Anchor? = nil,
                               iterations: Int? = nil, fastAttack: Bool = false, retainWeight: Float? = nil,
                               overrides: SettingOverrides = SettingOverrides()) throws -> ErasureMethod {
+        guard let entry = entries.first(where: { $0.name == name.lowercased() }) else {
+            throw DiffusionError.invalidArgument("--method", "unknown erasure method '\(name)'; choose one of \(names.joined(separator: ", "))")
+        }
         var changes = SettingOverrides()
         changes.append("scope", scope?.rawValue)
         changes.append("eta", eta)
@@ -68,14 +89,7 @@ public enum ErasureRegistry {
         // AdvUnlearn's fast-AT variant: the sign-gradient attack with one step.
         if fastAttack { changes.append("attack", AdvUnlearn.Attack.fast.rawValue); changes.append("attack-steps", "1") }
         for pair in overrides.pairs { changes.append(pair.key, pair.value) }
-        func build<Method>(_ entry: Entry<Method>) throws -> ErasureMethod { try entry.make(entry.settings(for: (), overrides: changes), ()) }
-        switch name.lowercased() {
-        case esd.name: return try build(esd)
-        case advUnlearn.name: return try build(advUnlearn)
-        case salUn.name: return try build(salUn)
-        default:
-            throw DiffusionError.invalidArgument("--method", "unknown erasure method '\(name)'; choose one of \(names.joined(separator: ", "))")
-        }
+        return try entry.build(changes)
     }
 
     /// The benchmark's rows: (label, method).
