@@ -49,11 +49,7 @@ public enum TrainingCheckpoint {
         let previous = directory.appendingPathComponent(folderName + ".previous")
         try? manager.removeItem(at: partial)
         try manager.createDirectory(at: partial, withIntermediateDirectories: true)
-        var model = SafetensorsWriter()
-        for (name, variable) in zip(parameters.names, parameters.variables) {
-            try model.add(name: name, shape: variable.shape, values: variable.value.scalars)
-        }
-        try model.write(to: partial.appendingPathComponent("model.safetensors"))
+        try ParameterFile.write(Array(zip(parameters.names, parameters.variables)), to: partial.appendingPathComponent("model.safetensors"))
         var moments = SafetensorsWriter()
         for (name, tensor) in optimizer.stateTensors { try moments.add(name: name, shape: [tensor.count], values: tensor.scalars) }
         try moments.write(to: partial.appendingPathComponent("optimizer.safetensors"))
@@ -79,16 +75,7 @@ public enum TrainingCheckpoint {
     public static func restore(from folder: URL, parameters: ParameterSet, optimizer: any Optimizer) throws -> TrainingState {
         let state = try JSONDecoder().decode(TrainingState.self, from: Data(contentsOf: folder.appendingPathComponent("state.json")))
         let model = try SafetensorsFile(contentsOf: folder.appendingPathComponent("model.safetensors"))
-        guard Set(model.tensorNames) == Set(parameters.names) else {
-            throw TrainingError("\(folder.path): the checkpoint's tensors do not match the model's parameters")
-        }
-        for (name, variable) in zip(parameters.names, parameters.variables) {
-            let values = try model.floats(name)
-            guard try model.info(name).shape == variable.shape else {
-                throw TrainingError("\(folder.path): tensor '\(name)' has shape \(try model.info(name).shape), the model expects \(variable.shape)")
-            }
-            values.withUnsafeBufferPointer { variable.value.data.update(from: $0.baseAddress!, count: values.count) }
-        }
+        try ParameterFile.read(model, into: Array(zip(parameters.names, parameters.variables)), exact: true)
         let moments = try SafetensorsFile(contentsOf: folder.appendingPathComponent("optimizer.safetensors"))
         for (name, tensor) in optimizer.stateTensors {
             guard moments.contains(name) else { throw TrainingError("\(folder.path): the checkpoint has no optimizer state '\(name)' (made with another optimizer?)") }

@@ -2,6 +2,7 @@ import Checkpoints
 import Engine
 import Foundation
 import NN
+import Optimization
 
 /// What `unlearn classifier prepare` writes next to the data and the original model.
 public struct TestbedManifest: Codable, Equatable, Sendable {
@@ -91,11 +92,7 @@ public enum TestbedFolder {
 public enum ClassifierModelFile {
     /// Writes `model`'s parameters atomically.
     public static func write(_ model: ImageClassifier, to url: URL) throws {
-        var writer = SafetensorsWriter(metadata: ["architecture": model.architecture.description])
-        for (name, variable) in model.namedParameters() {
-            try writer.add(name: name, shape: variable.shape, values: variable.value.scalars)
-        }
-        try writer.write(to: url)
+        try ParameterFile.write(model.namedParameters(), metadata: ["architecture": model.architecture.description], to: url)
     }
 
     /// Builds a model of `architecture` and loads its weights from `url`, checking every name and shape.
@@ -108,14 +105,7 @@ public enum ClassifierModelFile {
             throw ClassifierError(url.path, "holds a \(stored) model, expected \(architecture)")
         }
         let model = try architecture.makeModel(imageShape: imageShape, classes: classes, seed: 0)
-        for (name, variable) in model.namedParameters() {
-            guard file.contains(name) else { throw ClassifierError(url.path, "has no tensor '\(name)'") }
-            let info = try file.info(name)
-            guard info.shape == variable.shape else {
-                throw ClassifierError(url.path, "tensor '\(name)' has shape \(info.shape), expected \(variable.shape)")
-            }
-            variable.value.assign(Tensor(try file.finiteFloats(name), shape: info.shape))
-        }
+        try ParameterFile.read(file, into: model.namedParameters())
         return (model, ParameterSet(model.namedParameters()))
     }
 }

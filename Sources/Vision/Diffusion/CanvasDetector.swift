@@ -70,9 +70,7 @@ public final class CanvasDetector: Module {
 
     /// Saves atomically as safetensors.
     public func save(to url: URL) throws {
-        var writer = SafetensorsWriter(metadata: ["format": "unlearn-canvas-detector"])
-        for (name, variable) in namedParameters() { try writer.add(name: name, shape: variable.shape, values: variable.value.scalars) }
-        try writer.write(to: url)
+        try ParameterFile.write(namedParameters(), metadata: ["format": "unlearn-canvas-detector"], to: url)
     }
 
     /// Loads a detector written by `save`.
@@ -83,10 +81,8 @@ public final class CanvasDetector: Module {
         }
         let hiddenShape = try file.info("hidden.weight").shape, headShape = try file.info("head.weight").shape
         let detector = CanvasDetector(pixelCount: hiddenShape[1], hiddenWidth: hiddenShape[0], classCount: headShape[0], seed: 0)
-        for (name, variable) in detector.namedParameters() {
-            variable.value.assign(Tensor(try file.finiteFloats(name), shape: variable.shape))
-            variable.requiresGradient = false
-        }
+        try ParameterFile.read(file, into: detector.namedParameters())
+        for (_, variable) in detector.namedParameters() { variable.requiresGradient = false }
         return detector
     }
 }

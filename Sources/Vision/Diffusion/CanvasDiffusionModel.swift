@@ -2,6 +2,7 @@ import Checkpoints
 import Engine
 import Foundation
 import NN
+import Optimization
 
 /// Sizes of the tiny latent text-to-image model (defaults: the feasibility study's §11.2 sizes).
 public struct CanvasModelConfiguration: Sendable, Equatable, Codable {
@@ -87,11 +88,7 @@ public final class CanvasDiffusionModel: Module {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let configurationJSON = String(decoding: try encoder.encode(configuration), as: UTF8.self)
-        var writer = SafetensorsWriter(metadata: ["format": "unlearn-canvas-diffusion", "configuration": configurationJSON])
-        for (name, variable) in namedParameters() {
-            try writer.add(name: name, shape: variable.shape, values: variable.value.scalars)
-        }
-        try writer.write(to: url)
+        try ParameterFile.write(namedParameters(), metadata: ["format": "unlearn-canvas-diffusion", "configuration": configurationJSON], to: url)
     }
 
     /// Loads weights written by `save`.
@@ -103,14 +100,7 @@ public final class CanvasDiffusionModel: Module {
         }
         let vocabulary = try file.info("text_encoder.token_embedding").shape[0]
         let model = CanvasDiffusionModel(configuration: configuration, vocabularySize: vocabulary, seed: 0)
-        for (name, variable) in model.namedParameters() {
-            guard file.contains(name) else { throw DiffusionError.invalidFile(url.path, "missing tensor '\(name)'") }
-            let values = try file.finiteFloats(name)
-            guard values.count == variable.value.count else {
-                throw DiffusionError.invalidFile(url.path, "tensor '\(name)' has \(values.count) values, expected \(variable.value.count)")
-            }
-            variable.value.assign(Tensor(values, shape: variable.shape))
-        }
+        try ParameterFile.read(file, into: model.namedParameters())
         return model
     }
 }
