@@ -30,7 +30,7 @@ extension MultipleChoiceSuite {
     }
 }
 
-extension MultipleChoiceSuite.FileSummary: Codable {
+extension MultipleChoiceSuite.FileSummary: MetricRecord {
     /// The per-file metrics: accuracy and its length-normalised variant (no better direction: unlearning
     /// aims at chance on WMDP and at the original on MMLU).
     public static let metrics: [MetricColumn<MultipleChoiceSuite.FileSummary>] = [
@@ -38,24 +38,13 @@ extension MultipleChoiceSuite.FileSummary: Codable {
         MetricColumn("length-normalised accuracy", key: "normalized_accuracy", \.normalizedAccuracy),
     ]
 
-    private enum OtherKeys: String, CodingKey { case name, topic, questions }
+    /// The values that are not metrics.
+    public static let fields: [SummaryField<MultipleChoiceSuite.FileSummary>] = [
+        SummaryField("name", \.name), SummaryField("topic", \.topic), SummaryField("questions", \.questions),
+    ]
 
-    public init(from decoder: any Decoder) throws {
-        self.init()
-        try MetricCoding.decode(into: &self, columns: Self.metrics, from: decoder)
-        let container = try decoder.container(keyedBy: OtherKeys.self)
-        name = try container.decode(String.self, forKey: .name)
-        topic = try container.decodeIfPresent(String.self, forKey: .topic)
-        questions = try container.decode(Int.self, forKey: .questions)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try MetricCoding.encode(self, columns: Self.metrics, to: encoder)
-        var container = encoder.container(keyedBy: OtherKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encodeIfPresent(topic, forKey: .topic)
-        try container.encode(questions, forKey: .questions)
-    }
+    /// An empty record that decoding fills in.
+    public static var empty: Self { Self() }
 }
 
 extension MultipleChoiceSuite.Summary: SuiteSummary {
@@ -66,24 +55,12 @@ extension MultipleChoiceSuite.Summary: SuiteSummary {
         MetricColumn("chance", key: "chance_accuracy", compared: false, \.chanceAccuracy),
     ]
 
-    private enum OtherKeys: String, CodingKey { case suite, scoring, questions, files }
+    /// The values that are not metrics.
+    public static let fields: [SummaryField<MultipleChoiceSuite.Summary>] = [
+        SummaryField("suite", \.suite), SummaryField("scoring", \.scoring), SummaryField("questions", \.questions),
+        SummaryField("files", \.files),
+    ]
 
-    public init(from decoder: any Decoder) throws {
-        self.init()
-        try MetricCoding.decode(into: &self, columns: Self.metrics, from: decoder)
-        let container = try decoder.container(keyedBy: OtherKeys.self)
-        suite = try container.decode(String.self, forKey: .suite)
-        scoring = try container.decode(MultipleChoicePrompt.Scoring.self, forKey: .scoring)
-        questions = try container.decode(Int.self, forKey: .questions)
-        files = try container.decode([MultipleChoiceSuite.FileSummary].self, forKey: .files)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try MetricCoding.encode(self, columns: Self.metrics, to: encoder)
-        var container = encoder.container(keyedBy: OtherKeys.self)
-        try container.encode(suite, forKey: .suite)
-        try container.encode(scoring, forKey: .scoring)
-        try container.encode(questions, forKey: .questions)
-        try container.encode(files, forKey: .files)
-    }
+    /// An empty record that decoding fills in.
+    public static var empty: Self { Self() }
 }

@@ -58,28 +58,13 @@ extension MuseSuite.Summary: SuiteSummary {
                      \.referenceAUCMinKPlusPlus),
     ]
 
-    private enum OtherKeys: String, CodingKey {
-        case suite, privleakReference = "privleak_reference"
-        case knowmemForgetInContextExamples = "knowmem_forget_in_context_examples"
-        case knowmemRetainInContextExamples = "knowmem_retain_in_context_examples"
-    }
+    /// The values that are not metrics.
+    public static let fields: [SummaryField<MuseSuite.Summary>] = [
+        SummaryField("suite", \.suite), SummaryField("privleak_reference", \.privleakReference),
+        SummaryField("knowmem_forget_in_context_examples", \.knowmemForgetInContextExamples),
+        SummaryField("knowmem_retain_in_context_examples", \.knowmemRetainInContextExamples),
+    ]
 
-    public init(from decoder: any Decoder) throws {
-        self.init()
-        try MetricCoding.decode(into: &self, columns: Self.metrics, from: decoder)
-        let container = try decoder.container(keyedBy: OtherKeys.self)
-        suite = try container.decode(String.self, forKey: .suite)
-        privleakReference = try container.decode(String.self, forKey: .privleakReference)
-        knowmemForgetInContextExamples = try container.decode(Int.self, forKey: .knowmemForgetInContextExamples)
-        knowmemRetainInContextExamples = try container.decode(Int.self, forKey: .knowmemRetainInContextExamples)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try MetricCoding.encode(self, columns: Self.metrics, to: encoder)
-        var container = encoder.container(keyedBy: OtherKeys.self)
-        try container.encode(suite, forKey: .suite)
-        try container.encode(privleakReference, forKey: .privleakReference)
-        try container.encode(knowmemForgetInContextExamples, forKey: .knowmemForgetInContextExamples)
-        try container.encode(knowmemRetainInContextExamples, forKey: .knowmemRetainInContextExamples)
-    }
+    /// An empty record that decoding fills in.
+    public static var empty: Self { Self() }
 }

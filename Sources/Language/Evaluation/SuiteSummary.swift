@@ -3,10 +3,7 @@ import Reports
 /// What every evaluation suite's summary (TOFU, MUSE, multiple choice) shares: it is written as
 /// `summary.json` and declares each metric once, as a column, for its JSON, its terminal lines, tables,
 /// reports and comparisons.
-public protocol SuiteSummary: Codable, Sendable {
-    /// Every metric the suite reports, in print order; each column's key is the metric's key in the JSON.
-    static var metrics: [MetricColumn<Self>] { get }
-}
+public protocol SuiteSummary: MetricRecord, Sendable {}
 
 extension SuiteSummary {
     /// The metrics that belong in tables comparing models.

@@ -37,17 +37,9 @@ extension TofuSuite.Summary: SuiteSummary {
         MetricColumn("MIA AUC", key: "mia_min_k_auc", missingReason: "no holdout file", \.miaMinKAUC),
     ]
 
-    private enum OtherKeys: String, CodingKey { case utilityComponents = "utility_components" }
+    /// The values that are not metrics.
+    public static let fields: [SummaryField<TofuSuite.Summary>] = [SummaryField("utility_components", \.utilityComponents)]
 
-    public init(from decoder: any Decoder) throws {
-        self.init()
-        try MetricCoding.decode(into: &self, columns: Self.metrics, from: decoder)
-        utilityComponents = try decoder.container(keyedBy: OtherKeys.self).decode([String: Double].self, forKey: .utilityComponents)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try MetricCoding.encode(self, columns: Self.metrics, to: encoder)
-        var container = encoder.container(keyedBy: OtherKeys.self)
-        try container.encode(utilityComponents, forKey: .utilityComponents)
-    }
+    /// An empty record that decoding fills in.
+    public static var empty: Self { Self() }
 }
