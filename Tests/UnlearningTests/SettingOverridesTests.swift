@@ -55,4 +55,13 @@ import Unlearning
         let missing = try MethodRegistry.settings(for: "rmu", model: Self.model, overrides: SettingOverrides(parsing: ["steering-layer=40"]))
         #expect(throws: (any Error).self) { try MethodRegistry.objective(for: missing, model: Self.model) }
     }
+
+    @Test func flagsGivenBecomeOverridesAndSetArgumentsWinOverThem() throws {
+        let beta: Float? = 0.5, margin: Float? = nil
+        let overrides = try SettingOverrides(flags: ["beta": beta, "margin": margin, "retain-weight": 2], then: ["beta=0.25"])
+        #expect(overrides.pairs.map { "\($0.key)=\($0.value)" } == ["beta=0.5", "retain-weight=2", "beta=0.25"])
+        let settings = try MethodRegistry.settings(for: "npo", model: Self.model, overrides: overrides)
+        #expect(settings.beta == 0.25 && settings.retainWeight == 2)
+        #expect(throws: (any Error).self) { try SettingOverrides(flags: [:], then: ["beta"]) }
+    }
 }

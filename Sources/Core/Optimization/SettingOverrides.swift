@@ -21,6 +21,14 @@ public struct SettingOverrides: Sendable {
         }
     }
 
+    /// A command's dedicated flags as overrides (a flag not given is nil and adds nothing), then `--set`'s
+    /// `key=value` arguments, which come later and so win.
+    public init(flags: KeyValuePairs<String, (any CustomStringConvertible)?>, then arguments: [String] = []) throws {
+        self.init()
+        for (key, value) in flags { append(key, value) }
+        pairs += try SettingOverrides(parsing: arguments).pairs
+    }
+
     /// Adds one override when `value` is given (the command's dedicated flags become overrides too);
     /// the value is written as text, as on the command line.
     public mutating func append(_ key: String, _ value: (any CustomStringConvertible)?) {

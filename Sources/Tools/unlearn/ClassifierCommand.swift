@@ -111,16 +111,10 @@ struct ClassifierCommand: ParsableCommand {
         func run() throws {
             let descriptor = try ClassifierMethods.named(method)
             // The dedicated flags are overrides like --set's, applied first.
-            var changes = SettingOverrides()
-            changes.append("learning-rate", learningRate)
-            changes.append("epochs", epochs)
-            changes.append("batch-size", batchSize)
-            changes.append("clip-norm", clipNorm)
-            changes.append("l1-strength", l1)
-            changes.append("mask-fraction", maskFraction)
-            changes.append("smoothing-rate", smoothing)
-            changes.append("retain-weight", retainWeight)
-            for pair in try SettingOverrides(parsing: overrides).pairs { changes.append(pair.key, pair.value) }
+            let changes = try SettingOverrides(flags: [
+                "learning-rate": learningRate, "epochs": epochs, "batch-size": batchSize, "clip-norm": clipNorm, "l1-strength": l1,
+                "mask-fraction": maskFraction, "smoothing-rate": smoothing, "retain-weight": retainWeight,
+            ], then: overrides)
             let settings = try descriptor.settings(overrides: changes)
             try settings.validate()
             let forgetting = try scenario.scenario(required: true)!

@@ -54,19 +54,11 @@ struct RunCommand: ParsableCommand {
 
     /// The method's defaults for `model`, overridden by the dedicated flags, then by `--set`.
     func methodSettings(_ model: ModelConfiguration) throws -> MethodSettings {
-        var settings = SettingOverrides()
-        settings.append("forget-weight", forgetWeight)
-        settings.append("retain-weight", retainWeight)
-        settings.append("retain-loss", retainLoss)
-        settings.append("beta", beta)
-        settings.append("margin", margin)
-        settings.append("smoothing", smoothing)
-        settings.append("steering-layer", steeringLayer)
-        settings.append("steering-coefficient", steeringCoefficient)
-        settings.append("l1", l1)
-        settings.append("trainable-parameters", trainable)
-        settings.append("seed", training.seed)
-        for pair in try SettingOverrides(parsing: overrides).pairs { settings.append(pair.key, pair.value) }
+        let settings = try SettingOverrides(flags: [
+            "forget-weight": forgetWeight, "retain-weight": retainWeight, "retain-loss": retainLoss, "beta": beta, "margin": margin,
+            "smoothing": smoothing, "steering-layer": steeringLayer, "steering-coefficient": steeringCoefficient, "l1": l1,
+            "trainable-parameters": trainable, "seed": training.seed,
+        ], then: overrides)
         return try MethodRegistry.settings(for: method, model: model, overrides: settings)
     }
 

@@ -80,14 +80,11 @@ public enum ErasureRegistry {
         guard let entry = entries.first(where: { $0.name == name.lowercased() }) else {
             throw DiffusionError.invalidArgument("--method", "unknown erasure method '\(name)'; choose one of \(names.joined(separator: ", "))")
         }
-        var changes = SettingOverrides()
-        changes.append("scope", scope?.rawValue)
-        changes.append("eta", eta)
-        changes.append("anchor", anchor?.rawValue)
-        changes.append("iterations", iterations)
-        changes.append("retain-weight", retainWeight)
         // AdvUnlearn's fast-AT variant: the sign-gradient attack with one step.
-        if fastAttack { changes.append("attack", AdvUnlearn.Attack.fast.rawValue); changes.append("attack-steps", "1") }
+        var changes = try SettingOverrides(flags: [
+            "scope": scope?.rawValue, "eta": eta, "anchor": anchor?.rawValue, "iterations": iterations, "retain-weight": retainWeight,
+            "attack": fastAttack ? AdvUnlearn.Attack.fast.rawValue : nil, "attack-steps": fastAttack ? 1 : nil,
+        ])
         for pair in overrides.pairs { changes.append(pair.key, pair.value) }
         return try entry.build(changes)
     }
