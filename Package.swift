@@ -44,7 +44,7 @@ let package = Package(
         // The modality-free optimisation loop: checkpoints and resume, configuration, schedules, the non-finite guard.
         .target(name: "Optimization", dependencies: ["Engine", "NN", "Checkpoints", .product(name: "Yams", package: "Yams")], path: "Sources/Core/Optimization", swiftSettings: releaseSpeed),
         .target(name: "Training", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Benchmark", "Optimization"], path: "Sources/Language/Training", swiftSettings: releaseSpeed),
-        .target(name: "Unlearning", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Training", "Optimization", "Benchmark"], path: "Sources/Language/Unlearning", swiftSettings: releaseSpeed),
+        .target(name: "Unlearning", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Training", "Optimization", "Benchmark", "Evaluation"], path: "Sources/Language/Unlearning", swiftSettings: releaseSpeed),
         .target(name: "Reports", path: "Sources/Core/Reports"),
         // The canvas world's styles and objects, named once for the classifier images and the diffusion prompts.
         .target(name: "Canvas", path: "Sources/Vision/Canvas"),
@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "CheckpointsTests", dependencies: ["TestSupport", "Fuzzing", "Checkpoints"], exclude: ["Fixtures"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["TestSupport", "Benchmark"], exclude: ["Fixtures"]),
         .testTarget(name: "EvaluationTests", dependencies: ["TestSupport", "Reports", "Evaluation", "Models", "Training", "Optimization", "Benchmark", "Tokenizers"], exclude: ["Fixtures"]),
-        .testTarget(name: "UnlearningTests", dependencies: ["TestSupport", "Unlearning", "Training", "Optimization", "Models", "NN", "Engine"]),
+        .testTarget(name: "UnlearningTests", dependencies: ["TestSupport", "Unlearning", "Evaluation", "Training", "Optimization", "Models", "NN", "Engine"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports"]),
         .testTarget(name: "DiffusionTests", dependencies: ["TestSupport", "Diffusion", "Optimization", "Engine", "NN", "Reports"]),
         .testTarget(name: "AttacksTests", dependencies: ["TestSupport", "Attacks", "Models", "Training", "Engine", "Checkpoints"]),

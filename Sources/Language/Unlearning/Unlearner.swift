@@ -24,6 +24,8 @@ public final class Unlearner {
     public let referenceModel: CausalLanguageModel?
     /// Called after each step's backward pass (fault-injection tests use it).
     public var afterBackward: ((Int, ParameterSet) -> Void)?
+    /// Evaluation during the run and its stopping rule (`--eval-every`, `--stop-when`), if any.
+    public var monitor: RunMonitor?
 
     public init(model: CausalLanguageModel, objective: any UnlearningObjective, settings: MethodSettings, data: UnlearningData,
                 padId: Int, configuration: TrainingConfiguration, directory: URL,
@@ -84,6 +86,12 @@ public final class Unlearner {
                                     configuration: configuration, directory: directory,
                                     totalSteps: configuration.totalSteps(exampleCount: data.forget.count))
         loop.afterBackward = afterBackward
+        if let monitor {
+            let totalSteps = loop.totalSteps
+            loop.identity = monitor.identity
+            loop.stopCheck = { step in try monitor.check(step: step, totalSteps: totalSteps) }
+            loop.auxiliaryState = (save: monitor.save, restore: monitor.restore)
+        }
         loop.sampledLabelGradients = { [self] step in
             let (forget, retain) = rows(forStep: step)
             let batch = TokenBatch(forget.map { data.forget[$0] } + retain.map { data.retain[$0] }, padId: padId,

@@ -1,5 +1,6 @@
 import Benchmark
 import Checkpoints
+import Evaluation
 import Engine
 import Foundation
 import Models
@@ -22,6 +23,10 @@ public struct UnlearningJob {
     /// A WAGLE mask file (`unlearn attribute`).
     public var maskFile: URL?
     public var output: URL
+    /// Evaluation during the run and its stopping rule.
+    public var monitoring: MonitorSettings?
+    /// Sees each evaluation as it is made.
+    public var onEvaluation: (RunMonitor.Evaluation) -> Void = { _ in }
 
     public init(modelPath: String, forgetFiles: [URL], retainFiles: [URL], format: TrainingJob.DataFormat, settings: @escaping (ModelConfiguration) throws -> MethodSettings,
                 configuration: TrainingConfiguration, lowRank: LowRankSettings? = nil, maskFile: URL? = nil, output: URL) {
@@ -50,6 +55,8 @@ public struct UnlearningJob {
         /// every layer, weight gradients only where weights train (an estimate, like 6·N·T).
         public var estimatedFLOPs: Double
         public var summary: TrainingSummary
+        /// Evaluations during the run (`--eval-every`), the rule's target and the selected step.
+        public var monitoring: MonitorRecord?
     }
 
     /// Forget, retain and (for IDK methods) alternate examples.
@@ -89,15 +96,50 @@ public struct UnlearningJob {
         let unlearner = try Unlearner(model: model, objective: objective, settings: settings, data: data, padId: source.padId,
                                       configuration: configuration, directory: output, parameters: parameters, updateMask: mask,
                                       referenceModel: needsReferenceModel ? try ModelLoader.load(path: modelPath).model : nil)
+        let monitor = try monitoring.map { try makeMonitor($0, source: source, data: data, parameters: parameters) }
+        unlearner.monitor = monitor?.monitor
         guard let summary = try unlearner.run(resume: resume, progress: progress) else { throw TrainingError("unlearning was interrupted") }
+        let selectedStep = try monitor?.monitor.finish()
         if lowRank != nil { LowRankAdaptation.merge(model) }
         try source.save(model, to: output.appendingPathComponent("model"))
         let record = Record(model: modelPath, forget: forgetFiles.map(\.path), retain: retainFiles.map(\.path), method: settings,
                             lowRank: lowRank, mask: maskFile?.path, trainableParameters: parameters.count, modelParameters: modelParameters,
                             estimatedFLOPs: Double(summary.tokens) * (4 * Double(modelParameters) + 2 * Double(parameters.count)),
-                            summary: summary)
+                            summary: summary,
+                            monitoring: monitor.map { MonitorRecord(settings: $0.settings, target: $0.target, evaluations: $0.monitor.history.evaluations,
+                                                                    selectedStep: selectedStep) })
         try JSONFile.write(record, to: output.appendingPathComponent("run.json"))
         return record
+    }
+
+    /// The probes, the stopping rule (its target measured on the oracle or the holdout questions, its
+    /// baseline on the model as loaded) and the monitor that runs them.
+    func makeMonitor(_ settings: MonitorSettings, source: CheckpointSource, data: UnlearningData,
+                     parameters: ParameterSet) throws -> (monitor: RunMonitor, settings: MonitorSettings, target: ProbeValues?) {
+        let formatter = ExampleFormatter(tokenizer: source.tokenizer, layout: format == .chat ? .chat : .qa)
+        func probes(forget: [URL], retain: [URL]) throws -> TrainingProbes {
+            if format == .text {
+                return TrainingProbes(forgetTexts: data.forget, retainTexts: data.retain, scored: settings.scoredQuestions)
+            }
+            return try TrainingProbes(forget: forget.flatMap { try QADataset.read(url: $0) }, retain: retain.flatMap { try QADataset.read(url: $0) },
+                                      formatter: formatter, scored: settings.scoredQuestions, generated: settings.generatedQuestions)
+        }
+        let runProbes = try probes(forget: forgetFiles, retain: retainFiles)
+        let baseline = try runProbes.measure(source.model)
+        let criterion = try settings.stopWhen.map(StoppingRule.Criterion.init(parsing:))
+        var target: ProbeValues?
+        if criterion == .oracle, let oracle = settings.oracle {
+            target = try runProbes.measure(ModelLoader.load(path: oracle).model)
+        } else if criterion == .holdout, let holdout = settings.holdout {
+            guard format != .text else { throw TrainingError("--stop-when holdout needs question–answer data") }
+            target = try probes(forget: [URL(fileURLWithPath: holdout)], retain: []).measure(source.model)
+        }
+        let rule = try criterion.map { try StoppingRule(criterion: $0, target: target, baseline: baseline, maximumRetainDrop: settings.maximumRetainDrop) }
+        let monitor = try RunMonitor(probes: runProbes, rule: rule, every: settings.every, selectBest: settings.selectBest,
+                                     model: source.model, parameters: parameters, directory: output)
+        monitor.onEvaluation = onEvaluation
+        try monitor.start(baseline: baseline)
+        return (monitor, settings, target)
     }
 
     /// Freezes every weight except those the run trains: LoRA adapters, or the weights matching

@@ -3,6 +3,7 @@ import Foundation
 import Models
 import Optimization
 import Training
+import Evaluation
 import Unlearning
 
 /// `unlearn run`: unlearns a forget set from a model with one method.
@@ -39,6 +40,18 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("set"), parsing: .upToNextOption,
             help: "Method settings as key=value (e.g. beta=0.2 steering-layer=5); keys: \(SettingOverrides.keys(of: MethodSettings(method: "ga")).joined(separator: ", ")).")
     var overrides: [String] = []
+    @Option(name: .customLong("eval-every"), help: "Measure forget and retain probes every N steps (and before the first and after the last); 0: never.")
+    var evalEvery = 0
+    @Option(name: .customLong("stop-when"),
+            help: "End the run when the forget probes reach: oracle (--oracle's values), holdout (the model's own on --holdout), or PROBE<=VALUE / PROBE>=VALUE (probes: \(Probe.allCases.map(\.rawValue).joined(separator: ", "))).")
+    var stopWhen: String?
+    @Option(help: "The retrained model whose probe values --stop-when oracle targets.") var oracle: String?
+    @Option(help: "A question–answer file the model never saw, whose probe values --stop-when holdout targets.") var holdout: String?
+    @Option(name: .customLong("max-retain-drop"), help: "Also stop when the retain probability falls by more than this fraction (e.g. 0.05).")
+    var maxRetainDrop: Double?
+    @Option(help: "Which weights to export: last, or best (the evaluated step closest to the --stop-when target that kept the retain guard).")
+    var select = "last"
+    @Option(name: .customLong("probe-questions"), help: "Forget and retain questions scored at each evaluation.") var probeQuestions = 16
     @Option(help: "A YAML file with these options (see above).") var config: String?
     @OptionGroup var training: TrainingOptions
 
@@ -50,6 +63,12 @@ struct RunCommand: ParsableCommand {
         guard TrainingJob.DataFormat(rawValue: format) != nil else { throw ValidationError("--format must be qa, chat or text") }
         if forget.isEmpty { throw ValidationError("give at least one --forget file") }
         if let loraRank, loraRank < 1 { throw ValidationError("--lora-rank must be at least 1") }
+        guard ["last", "best"].contains(select) else { throw ValidationError("--select must be last or best") }
+        if evalEvery < 0 { throw ValidationError("--eval-every must be 0 (off) or a step count") }
+        if evalEvery == 0 && (stopWhen != nil || select == "best" || maxRetainDrop != nil) {
+            throw ValidationError("--stop-when, --max-retain-drop and --select best need --eval-every N (how often to measure)")
+        }
+        _ = try monitorSettings()
     }
 
     /// The method's defaults for `model`, overridden by the dedicated flags, then by `--set`.
@@ -62,12 +81,25 @@ struct RunCommand: ParsableCommand {
         return try MethodRegistry.settings(for: method, model: model, overrides: settings)
     }
 
+    /// The evaluation and stopping settings, nil without `--eval-every`.
+    func monitorSettings() throws -> MonitorSettings? {
+        guard evalEvery > 0 else { return nil }
+        do {
+            return try MonitorSettings(every: evalEvery, stopWhen: stopWhen, oracle: oracle, holdout: holdout, maximumRetainDrop: maxRetainDrop,
+                                       selectBest: select == "best", scoredQuestions: probeQuestions)
+        } catch let error as StoppingRuleError {
+            throw ValidationError(error.description)
+        }
+    }
+
     func run() throws {
         let lowRank = loraRank.map { LowRankSettings(rank: $0, alpha: loraAlpha, targets: loraTargets.split(separator: ",").map(String.init)) }
-        let job = UnlearningJob(modelPath: model, forgetFiles: forget.map { URL(fileURLWithPath: $0) }, retainFiles: retain.map { URL(fileURLWithPath: $0) },
+        var job = UnlearningJob(modelPath: model, forgetFiles: forget.map { URL(fileURLWithPath: $0) }, retainFiles: retain.map { URL(fileURLWithPath: $0) },
                                 format: TrainingJob.DataFormat(rawValue: format)!, settings: methodSettings,
                                 configuration: training.configuration, lowRank: lowRank, maskFile: mask.map { URL(fileURLWithPath: $0) },
                                 output: URL(fileURLWithPath: out))
+        job.monitoring = try monitorSettings()
+        job.onEvaluation = { evaluation in print("\nstep \(evaluation.step): \(evaluation.values.description)") }
         var bar = ProgressBar(label: method)
         let record = try job.run(resume: training.checkpoints.resume) { step in
             let parts = step.parts.sorted { $0.key < $1.key }.map { String(format: "%@ %.4f", $0.key, $0.value) }.joined(separator: " ")
@@ -79,6 +111,8 @@ struct RunCommand: ParsableCommand {
         print(String(format: "%@: %d steps, effective batch %d, %d tokens in %.1f s (%.0f tok/s), %d of %d parameters trained, peak RSS %.0f MiB",
                      record.method.method, summary.steps, summary.effectiveBatchSize, summary.tokens, summary.elapsedSeconds,
                      summary.tokensPerSecond, record.trainableParameters, record.modelParameters, summary.peakResidentMegabytes))
+        if let reason = summary.stopReason { print("stopped at step \(summary.steps): \(reason)") }
+        if let step = record.monitoring?.selectedStep { print("exported the weights of step \(step), the evaluated step closest to the target") }
         print("wrote \(out)/model (Hugging Face folder), \(out)/run.json, \(out)/checkpoint")
     }
 }
