@@ -68,7 +68,7 @@ let package = Package(
         // Fuzzing harnesses for every parser (`unlearn fuzz` and the fuzz tests): kept out of the production libraries.
         .target(name: "Fuzzing", dependencies: ["JSON", "Checkpoints", "Tokenizers", "Models", "Benchmark", "Optimization", "Training"], path: "Sources/Tools/Fuzzing"),
         // Writes BPE-trained tokenizers and their ids for scripts/fixtures/check_trained_tokenizer.py.
-        .executableTarget(name: "tokenizer-parity", dependencies: ["Tokenizers"], path: "Sources/Tools/tokenizer-parity"),
+        .executableTarget(name: "tokenizer-parity", dependencies: ["Checkpoints", "Tokenizers"], path: "Sources/Tools/tokenizer-parity"),
         // What every test target shares: the NaN-aware closeness check and the real-model switch.
         .target(name: "TestSupport", dependencies: ["Engine"], path: "Tests/TestSupport"),
         // Reads Package.swift and every import line: the layering rules between Core, Language, Vision and Tools.
