@@ -1,6 +1,6 @@
 import JSON
 
-/// Parses the JSON of safetensors headers and index files, as serde_json does for the reference reader.
+/// Parses the JSON of safetensors headers and index files: repeated keys rejected, nesting capped at 64.
 enum CheckpointJSON {
     /// Headers are a few levels deep; a tighter cap than the general one keeps hostile files cheap.
     static let maximumDepth = 64
