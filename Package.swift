@@ -31,12 +31,14 @@ let package = Package(
         .target(name: "CKernels", path: "Sources/Core/CKernels", cSettings: [.unsafeFlags(["-O3"], .when(configuration: .release))]),
         .target(name: "Engine", dependencies: ["CKernels"], path: "Sources/Core/Engine", swiftSettings: releaseSpeed),
         .target(name: "NN", dependencies: ["Engine"], path: "Sources/Core/NN", swiftSettings: releaseSpeed),
-        .target(name: "Checkpoints", path: "Sources/Core/Checkpoints", swiftSettings: releaseSpeed),
+        // One JSON value type (members in order, numbers as written), its parser and its serializer.
+        .target(name: "JSON", path: "Sources/Core/JSON", swiftSettings: releaseSpeed),
+        .target(name: "Checkpoints", dependencies: ["JSON"], path: "Sources/Core/Checkpoints", swiftSettings: releaseSpeed),
         // Python's zlib.compress is the reference for the zlib MIA score; linking the same C library
         // reproduces its compressed lengths byte for byte.
         .systemLibrary(name: "CZlib", path: "Sources/Core/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Metrics", dependencies: ["CZlib"], path: "Sources/Core/Metrics", swiftSettings: releaseSpeed),
-        .target(name: "Tokenizers", path: "Sources/Language/Tokenizers", swiftSettings: releaseSpeed),
+        .target(name: "Tokenizers", dependencies: ["JSON"], path: "Sources/Language/Tokenizers", swiftSettings: releaseSpeed),
         .target(name: "Models", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers"], path: "Sources/Language/Models", swiftSettings: releaseSpeed),
         .target(name: "Benchmark", dependencies: ["Checkpoints"], path: "Sources/Language/Benchmark", swiftSettings: releaseSpeed),
         .target(name: "Evaluation", dependencies: ["Engine", "Models", "Tokenizers", "Training", "Optimization", "Benchmark", "Metrics", "Reports"], path: "Sources/Language/Evaluation", swiftSettings: releaseSpeed),
@@ -64,18 +66,19 @@ let package = Package(
             swiftSettings: releaseSpeed
         ),
         // Fuzzing harnesses for every parser (`unlearn fuzz` and the fuzz tests): kept out of the production libraries.
-        .target(name: "Fuzzing", dependencies: ["Checkpoints", "Tokenizers", "Models", "Benchmark", "Optimization", "Training"], path: "Sources/Tools/Fuzzing"),
+        .target(name: "Fuzzing", dependencies: ["JSON", "Checkpoints", "Tokenizers", "Models", "Benchmark", "Optimization", "Training"], path: "Sources/Tools/Fuzzing"),
         // Writes BPE-trained tokenizers and their ids for scripts/fixtures/check_trained_tokenizer.py.
-        .executableTarget(name: "tokenizer-parity", dependencies: ["Tokenizers"], path: "Sources/Tools/tokenizer-parity"),
+        .executableTarget(name: "tokenizer-parity", dependencies: ["Checkpoints", "Tokenizers"], path: "Sources/Tools/tokenizer-parity"),
         // What every test target shares: the NaN-aware closeness check and the real-model switch.
         .target(name: "TestSupport", dependencies: ["Engine"], path: "Tests/TestSupport"),
         // Reads Package.swift and every import line: the layering rules between Core, Language, Vision and Tools.
         .testTarget(name: "ArchitectureTests"),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "EngineTests", dependencies: ["TestSupport", "Engine"]),
         .testTarget(name: "NNTests", dependencies: ["TestSupport", "NN", "Engine"]),
         .testTarget(name: "MetricsTests", dependencies: ["TestSupport", "Metrics"], exclude: ["Fixtures"]),
-        .testTarget(name: "TokenizersTests", dependencies: ["TestSupport", "Fuzzing", "Tokenizers"], exclude: ["Fixtures"]),
-        .testTarget(name: "CheckpointsTests", dependencies: ["TestSupport", "Fuzzing", "Checkpoints"], exclude: ["Fixtures"]),
+        .testTarget(name: "TokenizersTests", dependencies: ["TestSupport", "Fuzzing", "JSON", "Tokenizers"], exclude: ["Fixtures"]),
+        .testTarget(name: "CheckpointsTests", dependencies: ["TestSupport", "Fuzzing", "JSON", "Checkpoints"], exclude: ["Fixtures"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["TestSupport", "Benchmark"], exclude: ["Fixtures"]),
         .testTarget(name: "EvaluationTests", dependencies: ["TestSupport", "Reports", "Evaluation", "Models", "Training", "Optimization", "Benchmark", "Tokenizers"], exclude: ["Fixtures"]),
         .testTarget(name: "UnlearningTests", dependencies: ["TestSupport", "Unlearning", "Evaluation", "Training", "Optimization", "Models", "NN", "Engine"]),

@@ -74,7 +74,7 @@ import Testing
     @Test func rejectsNonObjectAndInvalidJSON() {
         expectCheckpointError(.malformed, containing: ["must be a JSON object"]) { _ = try open("[]", 0) }
         expectCheckpointError(.malformed, containing: ["invalid JSON"]) { _ = try open(#"{"w":"#, 0) }
-        expectCheckpointError(.malformed, containing: ["duplicate key 'w'"]) {
+        expectCheckpointError(.malformed, containing: ["invalid JSON in header at byte 53: duplicate key 'w'"]) {
             _ = try open(#"{"w":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},"w":{"dtype":"U8","shape":[1],"data_offsets":[1,2]}}"#, 2)
         }
     }

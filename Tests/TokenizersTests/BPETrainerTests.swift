@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 @testable import Tokenizers
 
@@ -159,7 +160,7 @@ struct BPETrainerTests {
             Issue.record("no vocab")
             return
         }
-        #expect(Set(vocabulary.map { TokenKey($0.0) }).count == trained.tokens.count)
+        #expect(Set(vocabulary.map { TokenKey($0.key) }).count == trained.tokens.count)
         let tokenizer = try trained.makeTokenizer()
         let ids = tokenizer.encode(" the model", addSpecialTokens: false)
         #expect(!ids.contains(1) && ids.count > 2)
@@ -282,7 +283,7 @@ struct BPETrainerTests {
         #expect(merges.count == trained.merges.count)
         #expect(merges.first == .array([.string(trained.merges[0].left), .string(trained.merges[0].right)]))
         #expect(vocabulary.count == 500)
-        #expect(vocabulary.map(\.1) == (0..<500).map { .number(Double($0)) })
+        #expect(vocabulary.map(\.value) == (0..<500).map { .number($0) })
         #expect(added.count == 4)
         #expect(added.allSatisfy { $0["special"] == .bool(true) && $0["normalized"] == .bool(false) })
 

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 @testable import Tokenizers
 
@@ -13,7 +14,7 @@ struct DifferentialProbe {
         for (name, cases) in fixtures {
             let tokenizer = try Fixtures.tokenizer(name)
             var failures = 0
-            for testCase in cases.arrayValue {
+            for testCase in cases.elements {
                 let text = testCase["text"]!.stringValue!
                 let ids = tokenizer.encode(text)
                 let decoded = tokenizer.decode(testCase["ids"]!.intArray)
@@ -22,7 +23,7 @@ struct DifferentialProbe {
                     if failures <= 3 { Issue.record("\(name): \(visible(text)) → \(ids) vs \(testCase["ids"]!.intArray); decoded \(visible(decoded)) vs \(visible(testCase["decoded"]!.stringValue!))") }
                 }
             }
-            print("\(name): \(failures) mismatches of \(cases.arrayValue.count)")
+            print("\(name): \(failures) mismatches of \(cases.elements.count)")
         }
     }
 }

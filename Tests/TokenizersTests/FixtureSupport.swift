@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 @testable import Tokenizers
 
 /// Locates and decodes the committed fixtures (written by scripts/make_tokenizer_fixtures.py).
@@ -11,7 +12,7 @@ enum Fixtures {
         [UInt8](try Data(contentsOf: url(relativePath)))
     }
 
-    /// Parses a fixture with the module's own JSON parser (keeps exact strings and key order).
+    /// Parses a fixture with the loader's JSON parser (keeps exact strings and key order).
     static func json(_ relativePath: String) throws -> JSONValue {
         try JSONParser.parse(bytes(relativePath))
     }
@@ -27,14 +28,11 @@ enum Fixtures {
     ]
 }
 
-/// Small accessors for fixture JSON.
+/// Small accessors for fixture JSON: a missing array reads as empty.
 extension JSONValue {
-    var stringValue: String? { if case .string(let text) = self { return text } else { return nil } }
-    var intValue: Int? { if case .number(let number) = self { return Int(number) } else { return nil } }
-    var boolValue: Bool? { if case .bool(let flag) = self { return flag } else { return nil } }
-    var arrayValue: [JSONValue] { if case .array(let elements) = self { return elements } else { return [] } }
-    var intArray: [Int] { arrayValue.compactMap(\.intValue) }
-    var stringArray: [String] { arrayValue.compactMap(\.stringValue) }
+    var elements: [JSONValue] { arrayValue ?? [] }
+    var intArray: [Int] { elements.compactMap(\.integerValue) }
+    var stringArray: [String] { elements.compactMap(\.stringValue) }
 }
 
 /// One golden encode/decode case.
@@ -47,7 +45,7 @@ struct GoldenCase {
     let decodedSkippingSpecial: String
 
     static func load(_ name: String) throws -> [GoldenCase] {
-        try Fixtures.json("\(name)/cases.json").arrayValue.map { value in
+        try Fixtures.json("\(name)/cases.json").elements.map { value in
             GoldenCase(
                 text: value["text"]?.stringValue ?? "", ids: value["ids"]?.intArray ?? [],
                 tokens: value["tokens"]?.stringArray ?? [], idsWithoutSpecial: value["ids_without_special"]?.intArray ?? [],

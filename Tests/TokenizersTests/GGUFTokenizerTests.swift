@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 @testable import Tokenizers
 
@@ -11,13 +12,13 @@ struct GGUFTokenizerTests {
         let root = try Fixtures.json("\(name)/tokenizer.json")
         guard case .object(let vocab)? = root["model"]?["vocab"] else { throw TokenizerError.missingField(file: name, path: "vocab") }
         var tokens = [String](repeating: "", count: vocab.count)
-        for (token, id) in vocab { tokens[id.intValue!] = token }
+        for (token, id) in vocab { tokens[id.integerValue!] = token }
         let merges = (root["model"]?["merges"]?.arrayValue ?? []).map { merge in
             merge.stringValue ?? merge.stringArray.joined(separator: " ")
         }
         var types = [Int32](repeating: 1, count: tokens.count)
         for added in root["added_tokens"]?.arrayValue ?? [] {
-            let id = added["id"]!.intValue!
+            let id = added["id"]!.integerValue!
             if id >= tokens.count {
                 tokens += [String](repeating: "", count: id + 1 - tokens.count)
                 types += [Int32](repeating: 1, count: id + 1 - types.count)
@@ -55,10 +56,7 @@ struct GGUFTokenizerTests {
         let raw = try #require(fixture["metadata"])
         let metadata = GGUFTokenizerMetadata(
             model: "llama", tokens: raw["tokens"]!.stringArray, tokenTypes: raw["token_type"]!.intArray.map(Int32.init),
-            scores: raw["scores"]!.arrayValue.map { value -> Float in
-                if case .number(let number) = value { return Float(number) }
-                return .nan
-            },
+            scores: raw["scores"]!.elements.map { $0.doubleValue.map(Float.init) ?? .nan },
             bosTokenId: 1, eosTokenId: 2, unknownTokenId: 0, addBosToken: true, addEosToken: false)
         let tokenizer = try PreTrainedTokenizer(gguf: metadata)
         let cases = fixture["cases"]?.arrayValue ?? []

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import TestSupport
 import Testing
 @testable import Tokenizers
@@ -14,7 +15,7 @@ struct PerformanceProbe {
         let readTime = try clock.measure { metadata = try GGUFTokenizerMetadata(keyValues: GGUFMetadataReader.read(RealModel.smolLM2URL!)) }
         var tokenizer: PreTrainedTokenizer? = nil
         let buildTime = try clock.measure { tokenizer = try PreTrainedTokenizer(gguf: metadata!) }
-        let cases = try Fixtures.json("smollm2_real.json")["cases"]!.arrayValue.map { $0["text"]!.stringValue! }
+        let cases = try Fixtures.json("smollm2_real.json")["cases"]!.elements.map { $0["text"]!.stringValue! }
         var text = ""
         while text.utf8.count < 200_000 { text += cases.joined(separator: "\n") + "\n" }
         var ids: [Int] = []

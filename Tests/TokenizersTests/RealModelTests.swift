@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import TestSupport
 import Testing
 @testable import Tokenizers
@@ -14,7 +15,7 @@ struct RealModelTests {
         let metadata = try GGUFTokenizerMetadata(keyValues: try GGUFMetadataReader.read(url))
         let fixture = try Fixtures.json("smollm2_real.json")
         #expect(metadata.pre == fixture["pre"]?.stringValue)
-        #expect(metadata.tokens.count == fixture["vocab_size"]?.intValue)
+        #expect(metadata.tokens.count == fixture["vocab_size"]?.integerValue)
         let tokenizer = try PreTrainedTokenizer(gguf: metadata)
         let cases = fixture["cases"]?.arrayValue ?? []
         #expect(cases.count >= 30)

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A Hugging Face model folder seen as one name → tensor map, whether it holds a single
 /// `model.safetensors` or shards listed in `model.safetensors.index.json`.
@@ -57,13 +58,13 @@ public final class SafetensorsCheckpoint: Sendable {
     /// Reads `weight_map` as (tensor, shard file) pairs in file order, rejecting unsafe shard paths.
     private static func readWeightMap(_ url: URL) throws -> [(String, String)] {
         let data = try MappedFile.map(url)
-        let root = try data.withUnsafeBytes { try JSONParser.parse($0, file: indexFileName, context: "index") }
-        guard let weightMap = root.objectValue?["weight_map"]?.objectValue else {
+        let root = try data.withUnsafeBytes { try CheckpointJSON.parse($0, file: indexFileName, context: "index") }
+        guard let weightMap = root["weight_map"]?.objectMembers else {
             throw CheckpointError.malformed(indexFileName, "missing \"weight_map\" object")
         }
         var pairs: [(String, String)] = []
-        for tensor in weightMap.keys {
-            guard let shard = weightMap[tensor]?.stringValue else {
+        for (tensor, entry) in weightMap {
+            guard let shard = entry.stringValue else {
                 throw CheckpointError.malformed(indexFileName, "weight_map entry for '\(tensor)' is not a string")
             }
             // Shards live next to the index; refuse paths that could escape the model folder.

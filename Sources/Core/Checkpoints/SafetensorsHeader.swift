@@ -1,3 +1,5 @@
+import JSON
+
 /// Parses and validates the JSON header of a safetensors file.
 ///
 /// Follows the reference implementation's rules: header ≤ 100,000,000 bytes, tensors packed
@@ -25,8 +27,8 @@ struct SafetensorsHeader {
             throw CheckpointError.malformed(file, "header length \(headerLength) is larger than the \(cursor.remaining) bytes after it")
         }
         let headerBytes = try cursor.readBytes(headerLength, "JSON header")
-        let root = try JSONParser.parse(headerBytes, file: file, context: "header")
-        guard let object = root.objectValue else {
+        let root = try CheckpointJSON.parse(headerBytes, file: file, context: "header")
+        guard let members = root.objectMembers else {
             throw CheckpointError.malformed(file, "header must be a JSON object, found \(root.typeName)")
         }
         let bufferStart = 8 + headerLength
@@ -34,8 +36,7 @@ struct SafetensorsHeader {
 
         var metadata: [String: String] = [:]
         var tensors: [SafetensorsTensorInfo] = []
-        for key in object.keys {
-            guard let value = object[key] else { continue }
+        for (key, value) in members {
             if key == "__metadata__" {
                 metadata = try parseMetadata(value, file: file)
             } else {
@@ -48,13 +49,13 @@ struct SafetensorsHeader {
     }
 
     private static func parseMetadata(_ value: JSONValue, file: String) throws -> [String: String] {
-        guard let object = value.objectValue else {
+        guard let members = value.objectMembers else {
             throw CheckpointError.malformed(file, "__metadata__ must be an object of strings, found \(value.typeName)")
         }
         var metadata: [String: String] = [:]
-        for key in object.keys {
-            guard let text = object[key]?.stringValue else {
-                throw CheckpointError.malformed(file, "__metadata__ value for '\(key)' must be a string, found \(object[key]?.typeName ?? "nothing")")
+        for (key, item) in members {
+            guard let text = item.stringValue else {
+                throw CheckpointError.malformed(file, "__metadata__ value for '\(key)' must be a string, found \(item.typeName)")
             }
             metadata[key] = text
         }
@@ -62,16 +63,16 @@ struct SafetensorsHeader {
     }
 
     private static func parseTensor(name: String, _ value: JSONValue, file: String) throws -> SafetensorsTensorInfo {
-        guard let entry = value.objectValue else {
+        guard value.objectMembers != nil else {
             throw CheckpointError.malformed(file, "tensor '\(name)' entry must be an object, found \(value.typeName)")
         }
-        guard let dtypeText = entry["dtype"]?.stringValue else {
+        guard let dtypeText = value["dtype"]?.stringValue else {
             throw CheckpointError.malformed(file, "tensor '\(name)' has no string \"dtype\"")
         }
         guard let dtype = SafetensorsDType(rawValue: dtypeText) else {
             throw CheckpointError.unsupported(file, "tensor '\(name)' has unknown dtype '\(dtypeText)'")
         }
-        guard let shapeItems = entry["shape"]?.arrayValue else {
+        guard let shapeItems = value["shape"]?.arrayValue else {
             throw CheckpointError.malformed(file, "tensor '\(name)' has no \"shape\" array")
         }
         var shape: [Int] = []
@@ -87,7 +88,7 @@ struct SafetensorsHeader {
             elementCount = product
             shape.append(dimension)
         }
-        guard let offsets = entry["data_offsets"]?.arrayValue, offsets.count == 2,
+        guard let offsets = value["data_offsets"]?.arrayValue, offsets.count == 2,
               let begin = offsets[0].integerValue, let end = offsets[1].integerValue
         else {
             throw CheckpointError.malformed(file, "tensor '\(name)' needs \"data_offsets\" [begin, end] of integers")
@@ -121,7 +122,7 @@ struct SafetensorsHeader {
     }
 
     private static func describe(_ value: JSONValue) -> String {
-        String(decoding: JSONWriter.serialize(value), as: UTF8.self)
+        JSONSerializer.text(value)
     }
 
     private static func describeShape(_ items: [JSONValue]) -> String {

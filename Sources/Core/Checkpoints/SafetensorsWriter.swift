@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Builds a safetensors file from Float arrays (stored as F32, F16 or BF16) or raw bytes.
 public struct SafetensorsWriter: Sendable {
@@ -84,22 +85,20 @@ public struct SafetensorsWriter: Sendable {
 
     /// The 8-byte length prefix plus the space-padded JSON header.
     private func headerBytes(for ordered: [Entry]) -> [UInt8] {
-        var header = JSONObject()
+        var header: [JSONMember] = []
         if !metadata.isEmpty {
-            var object = JSONObject()
-            for key in metadata.keys.sorted() { object.insert(key, .string(metadata[key] ?? "")) }
-            header.insert("__metadata__", .object(object))
+            header.append(("__metadata__", .object(metadata.keys.sorted().map { ($0, .string(metadata[$0] ?? "")) })))
         }
         var offset = 0
         for entry in ordered {
-            var object = JSONObject()
-            object.insert("dtype", .string(entry.dtype.rawValue))
-            object.insert("shape", .array(entry.shape.map { .number(String($0)) }))
-            object.insert("data_offsets", .array([.number(String(offset)), .number(String(offset + entry.bytes.count))]))
-            header.insert(entry.name, .object(object))
+            header.append((entry.name, .object([
+                ("dtype", .string(entry.dtype.rawValue)),
+                ("shape", .array(entry.shape.map { .number($0) })),
+                ("data_offsets", .array([.number(offset), .number(offset + entry.bytes.count)])),
+            ])))
             offset += entry.bytes.count
         }
-        var json = JSONWriter.serialize(.object(header))
+        var json = JSONSerializer.bytes(.object(header))
         // Pad with spaces so the data buffer starts 8-byte aligned.
         while (8 + json.count) % 8 != 0 { json.append(0x20) }
         var prefix = withUnsafeBytes(of: UInt64(json.count).littleEndian) { Array($0) }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// How training text is split into words before byte-pair merging (and again when encoding).
 public enum BPEPreTokenization: String, Sendable, CaseIterable, Equatable {

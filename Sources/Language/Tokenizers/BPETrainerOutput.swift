@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 #if canImport(Glibc)
 import Glibc
@@ -35,13 +36,13 @@ public struct TrainedBPETokenizer: Sendable {
     var tokenizerDocument: JSONValue {
         let addedTokens: [JSONValue] = configuration.specialTokens.enumerated().map { id, token in
             .object([
-                ("id", .number(Double(id))), ("content", .string(token)), ("single_word", .bool(false)),
+                ("id", .number(id)), ("content", .string(token)), ("single_word", .bool(false)),
                 ("lstrip", .bool(false)), ("rstrip", .bool(false)), ("normalized", .bool(false)), ("special", .bool(true)),
             ])
         }
         // HF's trainer also keeps special tokens in the model vocabulary; transformers and
         // `tokenizers` then resolve them to the same ids as the added_tokens entries.
-        let vocabulary: JSONValue = .object(tokens.enumerated().map { ($1, .number(Double($0))) })
+        let vocabulary: JSONValue = .object(tokens.enumerated().map { ($1, .number($0)) })
         let mergeList: JSONValue = .array(merges.map { .array([.string($0.left), .string($0.right)]) })
         let model: JSONValue = .object([
             ("type", .string("BPE")), ("dropout", .null), ("unk_token", .null), ("continuing_subword_prefix", .null),
@@ -63,13 +64,13 @@ public struct TrainedBPETokenizer: Sendable {
     private var bosPostProcessor: JSONValue? {
         guard configuration.addBosToken, let bos = configuration.bosToken, let bosId = id(of: bos) else { return nil }
         func special(_ typeId: Int) -> JSONValue {
-            .object([("SpecialToken", .object([("id", .string(bos)), ("type_id", .number(Double(typeId)))]))])
+            .object([("SpecialToken", .object([("id", .string(bos)), ("type_id", .number(typeId))]))])
         }
         func sequence(_ name: String, _ typeId: Int) -> JSONValue {
-            .object([("Sequence", .object([("id", .string(name)), ("type_id", .number(Double(typeId)))]))])
+            .object([("Sequence", .object([("id", .string(name)), ("type_id", .number(typeId))]))])
         }
         let specialTokens: JSONValue = .object([
-            (bos, .object([("id", .string(bos)), ("ids", .array([.number(Double(bosId))])), ("tokens", .array([.string(bos)]))]))
+            (bos, .object([("id", .string(bos)), ("ids", .array([.number(bosId)])), ("tokens", .array([.string(bos)]))]))
         ])
         return .object([
             ("type", .string("TemplateProcessing")), ("single", .array([special(0), sequence("A", 0)])),
@@ -88,7 +89,7 @@ public struct TrainedBPETokenizer: Sendable {
 
     var configDocument: JSONValue {
         func name(_ token: String?) -> JSONValue { token.map { .string($0) } ?? .null }
-        let decoderEntries: [(String, JSONValue)] = configuration.specialTokens.enumerated().map { id, token in
+        let decoderEntries: [JSONMember] = configuration.specialTokens.enumerated().map { id, token in
             (
                 String(id),
                 .object([
@@ -97,14 +98,14 @@ public struct TrainedBPETokenizer: Sendable {
                 ])
             )
         }
-        var members: [(String, JSONValue)] = [
+        var members: [JSONMember] = [
             ("add_bos_token", .bool(configuration.addBosToken)), ("add_eos_token", .bool(false)),
             ("added_tokens_decoder", .object(decoderEntries)), ("bos_token", name(configuration.bosToken)),
         ]
         if let template = configuration.chatTemplate { members.append(("chat_template", .string(template))) }
         members += [
             ("clean_up_tokenization_spaces", .bool(false)), ("eos_token", name(configuration.eosToken)),
-            ("model_max_length", .number(Double(configuration.modelMaximumLength))),
+            ("model_max_length", .number(configuration.modelMaximumLength)),
             ("pad_token", name(configuration.padToken)), ("tokenizer_class", .string("PreTrainedTokenizerFast")),
             ("unk_token", name(configuration.unknownToken)),
         ]
@@ -157,7 +158,7 @@ enum TokenizerJSONLayout {
         case .array(let elements) where elements.isEmpty:
             output += "[]"
         case .array(let elements) where elements.count <= 4 && elements.allSatisfy(isScalar):
-            output += "[" + elements.map { JSONWriter.write($0) }.joined(separator: ", ") + "]"
+            output += "[" + elements.map { JSONSerializer.text($0) }.joined(separator: ", ") + "]"
         case .array(let elements):
             output += "[\n"
             for (index, element) in elements.enumerated() {
@@ -171,13 +172,13 @@ enum TokenizerJSONLayout {
         case .object(let members):
             output += "{\n"
             for (index, (key, element)) in members.enumerated() {
-                output += inner + JSONWriter.write(.string(key)) + ": "
+                output += inner + JSONSerializer.text(.string(key)) + ": "
                 write(element, indent: inner, into: &output)
                 output += index + 1 < members.count ? ",\n" : "\n"
             }
             output += indent + "}"
         default:
-            output += JSONWriter.write(value)
+            output += JSONSerializer.text(value)
         }
     }
 }

@@ -1,3 +1,5 @@
+import JSON
+
 /// A JSON node together with the file it came from and its dotted path, so every accessor can
 /// throw an error that tells the user exactly which field of which file is wrong.
 struct JSONNode {
@@ -47,7 +49,7 @@ struct JSONNode {
 
     var double: Double {
         get throws(TokenizerError) {
-            guard case .number(let number) = value else { throw invalid("expected a number, found \(value.typeName)") }
+            guard let number = value.doubleValue else { throw invalid("expected a number, found \(value.typeName)") }
             return number
         }
     }
@@ -72,8 +74,8 @@ struct JSONNode {
 
     var members: [(String, JSONNode)] {
         get throws(TokenizerError) {
-            guard case .object(let pairs) = value else { throw invalid("expected an object, found \(value.typeName)") }
-            return pairs.map { ($0, JSONNode($1, file: file, path: childPath($0))) }
+            guard let members = value.objectMembers else { throw invalid("expected an object, found \(value.typeName)") }
+            return members.map { ($0.key, JSONNode($0.value, file: file, path: childPath($0.key))) }
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Builds a `PreTrainedTokenizer` from a Hugging Face tokenizer.json (+ tokenizer_config.json).
 public enum TokenizerLoader {
@@ -88,10 +89,13 @@ public enum TokenizerLoader {
     }
 
     static func parseJSON(_ bytes: [UInt8], file: String) throws(TokenizerError) -> JSONNode {
+        // A UTF-8 byte-order mark is tolerated (some editors write one); offsets still count from the file's start.
+        let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let skipped = bytes.starts(with: byteOrderMark) ? byteOrderMark.count : 0
         do {
-            return JSONNode(try JSONParser.parse(bytes), file: file)
+            return JSONNode(try JSONParser.parse(skipped == 0 ? bytes : Array(bytes.dropFirst(skipped))), file: file)
         } catch {
-            throw .malformedJSON(file: file, reason: error.reason, byteOffset: error.offset)
+            throw .malformedJSON(file: file, reason: error.reason, byteOffset: skipped + error.offset)
         }
     }
 

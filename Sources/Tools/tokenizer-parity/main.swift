@@ -1,3 +1,4 @@
+import Checkpoints
 import Foundation
 import Tokenizers
 
@@ -133,16 +134,6 @@ let probeTexts: [String] = [
     "\u{0}\u{1}\u{7F} controls", "~!@#$%^&*()_+`-=[]{}\\|;:'\",.<>/?",
 ]
 
-func ids(_ tokenizer: PreTrainedTokenizer, _ text: String) -> [String: Any] {
-    let withSpecial = tokenizer.encode(text, addSpecialTokens: true)
-    let withoutSpecial = tokenizer.encode(text, addSpecialTokens: false)
-    return [
-        "text": text, "ids": withSpecial, "ids_no_special": withoutSpecial,
-        "decoded": tokenizer.decode(withoutSpecial, skipSpecialTokens: false),
-        "decoded_skip_special": tokenizer.decode(withSpecial, skipSpecialTokens: true),
-    ]
-}
-
 func parity(outputDirectory: URL) throws {
     var generator = EnglishLikeCorpus(seed: 42)
     var corpus = generator.texts(bytes: 400_000)
@@ -154,7 +145,7 @@ func parity(outputDirectory: URL) throws {
         "<|im_start|>user\nWho wrote the book?<|im_end|>\n<|im_start|>assistant\nThe author did.<|im_end|>\n",
     ]
     for _ in 0..<40 { corpus += extras }
-    var summary: [[String: Any]] = []
+    var records: [TokenizerParityRecord] = []
     let setups: [(String, BPETrainingConfiguration)] = [
         ("gpt2", BPETrainingConfiguration(vocabularySize: 1500, preTokenization: .gpt2)),
         ("llama3_digits_bos", BPETrainingConfiguration(
@@ -172,23 +163,17 @@ func parity(outputDirectory: URL) throws {
         let messages = [ChatMessage.system("You are helpful."), .user("What is 2+2?"), .assistant("4"), .user("Thanks!")]
         let rendered = try tokenizer.applyChatTemplate(messages, addGenerationPrompt: true)
         let corpusSample = Array(corpus.prefix(60))
-        summary.append([
-            "name": name, "directory": directory.path, "vocabulary_size": trained.tokens.count,
-            "merges": trained.merges.count, "stop_reason": trained.stopReason.rawValue,
-            "special_token_ids": tokenizer.specialTokenIds.sorted(), "bos_token_id": tokenizer.bosTokenId ?? -1,
-            "eos_token_id": tokenizer.eosTokenId ?? -1, "pad_token_id": tokenizer.padTokenId ?? -1,
-            "cases": (probeTexts + corpusSample).map { ids(tokenizer, $0) },
-            "chat": [
-                "messages": messages.map { ["role": $0.role, "content": $0.content] }, "rendered": rendered,
-                "ids": tokenizer.encode(rendered, addSpecialTokens: false),
-            ],
-        ])
+        records.append(TokenizerParityRecord(
+            name: name, directory: directory.path, vocabularySize: trained.tokens.count, merges: trained.merges.count,
+            stopReason: trained.stopReason.rawValue, specialTokenIds: tokenizer.specialTokenIds.sorted(),
+            bosTokenId: tokenizer.bosTokenId ?? -1, eosTokenId: tokenizer.eosTokenId ?? -1, padTokenId: tokenizer.padTokenId ?? -1,
+            cases: (probeTexts + corpusSample).map { TextIdsRecord(tokenizer, $0) },
+            chat: ChatRecord(messages: messages, rendered: rendered, ids: tokenizer.encode(rendered, addSpecialTokens: false))))
         print("\(name): \(trained.tokens.count) tokens, \(trained.merges.count) merges, "
             + "stop: \(trained.stopReason.rawValue), trained in \(String(format: "%.2f", seconds)) s → \(directory.path)")
     }
-    let data = try JSONSerialization.data(withJSONObject: ["tokenizers": summary], options: [.prettyPrinted, .sortedKeys])
     let idsFile = outputDirectory.appendingPathComponent("swift_ids.json")
-    try data.write(to: idsFile, options: .atomic)
+    try JSONFile.write(["tokenizers": records], to: idsFile)
     print("ids written to \(idsFile.path)")
 }
 

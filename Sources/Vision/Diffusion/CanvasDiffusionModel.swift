@@ -84,10 +84,8 @@ public final class CanvasDiffusionModel: Module {
 
     /// Saves the weights atomically as safetensors with the configuration in the metadata.
     public func save(to url: URL) throws {
-        // Sorted keys: the same model must give the same bytes in every process (resume tests compare them).
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let configurationJSON = String(decoding: try encoder.encode(configuration), as: UTF8.self)
+        // Key-sorted: the same model must give the same bytes in every process (resume tests compare them).
+        let configurationJSON = String(decoding: try JSONFile.encode(configuration, pretty: false), as: UTF8.self)
         try ParameterFile.write(namedParameters(), metadata: ["format": "unlearn-canvas-diffusion", "configuration": configurationJSON], to: url)
     }
 
