@@ -38,7 +38,7 @@ let package = Package(
         // reproduces its compressed lengths byte for byte.
         .systemLibrary(name: "CZlib", path: "Sources/Core/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Metrics", dependencies: ["CZlib"], path: "Sources/Core/Metrics", swiftSettings: releaseSpeed),
-        .target(name: "Tokenizers", dependencies: ["JSON"], path: "Sources/Language/Tokenizers", swiftSettings: releaseSpeed),
+        .target(name: "Tokenizers", dependencies: ["JSON", "Checkpoints"], path: "Sources/Language/Tokenizers", swiftSettings: releaseSpeed),
         .target(name: "Models", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers"], path: "Sources/Language/Models", swiftSettings: releaseSpeed),
         .target(name: "Benchmark", dependencies: ["Checkpoints"], path: "Sources/Language/Benchmark", swiftSettings: releaseSpeed),
         .target(name: "Evaluation", dependencies: ["Engine", "Models", "Tokenizers", "Training", "Optimization", "Benchmark", "Metrics", "Reports"], path: "Sources/Language/Evaluation", swiftSettings: releaseSpeed),

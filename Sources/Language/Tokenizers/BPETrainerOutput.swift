@@ -1,11 +1,6 @@
+import Checkpoints
 import Foundation
 import JSON
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A trained byte-level BPE tokenizer: its vocabulary, merges and Hugging Face tokenizer files.
 public struct TrainedBPETokenizer: Sendable {
@@ -183,54 +178,13 @@ enum TokenizerJSONLayout {
     }
 }
 
-/// Temp file + fsync + rename, so readers never see a half-written tokenizer file.
+/// Temp file + fsync + rename (`Checkpoints/AtomicFileWriter`), so readers never see a half-written tokenizer file.
 enum AtomicTokenizerFile {
     static func write(_ bytes: [UInt8], to url: URL) throws(BPETrainingError) {
-        let directory = url.deletingLastPathComponent().path
-        let temporaryPath = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        func failure(_ what: String) -> BPETrainingError {
-            .unwritableFile(file: url.path, reason: "\(what): \(String(cString: strerror(errno)))")
+        do {
+            try AtomicFileWriter.write(to: url) { try $0.write(bytes) }
+        } catch {
+            throw .unwritableFile(file: url.path, reason: (error as? CheckpointError)?.message ?? "\(error)")
         }
-        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard descriptor >= 0 else { throw failure("cannot create \(temporaryPath)") }
-        var committed = false
-        defer { if !committed { unlink(temporaryPath) } }
-        var written = 0
-        let writeError: BPETrainingError? = bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let result = systemWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return failure("write to \(temporaryPath) failed")
-                }
-                written += result
-            }
-            return nil
-        }
-        if let writeError {
-            close(descriptor)
-            throw writeError
-        }
-        guard fsync(descriptor) == 0 else {
-            let error = failure("fsync of \(temporaryPath) failed")
-            close(descriptor)
-            throw error
-        }
-        guard close(descriptor) == 0 else { throw failure("close of \(temporaryPath) failed") }
-        guard rename(temporaryPath, url.path) == 0 else { throw failure("cannot rename \(temporaryPath)") }
-        committed = true
-        let directoryDescriptor = open(directory, O_RDONLY)
-        if directoryDescriptor >= 0 {
-            _ = fsync(directoryDescriptor)
-            close(directoryDescriptor)
-        }
-    }
-
-    private static func systemWrite(_ descriptor: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        return Glibc.write(descriptor, pointer, count)
-        #else
-        return Darwin.write(descriptor, pointer, count)
-        #endif
     }
 }
