@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "CheckpointsTests", dependencies: ["TestSupport", "Fuzzing", "JSON", "Checkpoints"], exclude: ["Fixtures"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["TestSupport", "Benchmark"], exclude: ["Fixtures"]),
         .testTarget(name: "EvaluationTests", dependencies: ["TestSupport", "Reports", "Evaluation", "Models", "Training", "Optimization", "Benchmark", "Tokenizers"], exclude: ["Fixtures"]),
-        .testTarget(name: "UnlearningTests", dependencies: ["TestSupport", "Unlearning", "Evaluation", "Training", "Optimization", "Models", "NN", "Engine"]),
+        .testTarget(name: "UnlearningTests", dependencies: ["TestSupport", "Unlearning", "Evaluation", "Workflows", "Reports", "Training", "Optimization", "Models", "NN", "Engine"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports"]),
         .testTarget(name: "DiffusionTests", dependencies: ["TestSupport", "Diffusion", "Optimization", "Engine", "NN", "Reports"]),
         .testTarget(name: "AttacksTests", dependencies: ["TestSupport", "Attacks", "Models", "Training", "Engine", "Checkpoints"]),

@@ -31,7 +31,7 @@ import Tokenizers
             oracle = root.appendingPathComponent("oracle")
             for (out, data) in [(target, [forget, retain]), (oracle, [retain])] {
                 let trained = try harness.run(["train", "--architecture", "micro", "--tokenizer", tokenizer.path, "--data"] + data.map(\.path)
-                                              + ["--out", out.path, "--steps", "60", "--batch-size", "8", "--learning-rate", "3e-3", "--max-length", "48"])
+                                              + ["--out", out.path, "--steps", "40", "--batch-size", "8", "--learning-rate", "3e-3", "--max-length", "48"])
                 #expect(trained.status == 0, "\(trained.standardError)")
             }
         }
@@ -40,7 +40,8 @@ import Tokenizers
             let folder = root.appendingPathComponent(out)
             let result = try harness.run(["run", "--model", target.appendingPathComponent("model").path, "--forget", forget.path,
                                           "--retain", retain.path, "--out", folder.path, "--method", "ga", "--steps", "24",
-                                          "--batch-size", "4", "--learning-rate", "2e-3", "--max-length", "48", "--seed", "1"] + options)
+                                          "--batch-size", "4", "--learning-rate", "2e-3", "--max-length", "48", "--seed", "1",
+                                          "--probe-questions", "4"] + options)
             let data = try? Data(contentsOf: folder.appendingPathComponent("run.json"))
             return (result.status, result.standardError, try data.flatMap { try JSONSerialization.jsonObject(with: $0) as? [String: Any] })
         }
@@ -100,7 +101,7 @@ import Tokenizers
         func arguments(_ out: URL) -> [String] {
             ["run", "--model", fixture.target.appendingPathComponent("model").path, "--forget", fixture.forget.path, "--retain", fixture.retain.path,
              "--out", out.path, "--method", "ga", "--steps", "24", "--batch-size", "4", "--learning-rate", "2e-3", "--max-length", "48",
-             "--seed", "1", "--checkpoint-every", "2", "--eval-every", "3", "--stop-when", "forget-probability<=0", "--select", "best"]
+             "--seed", "1", "--probe-questions", "4", "--checkpoint-every", "2", "--eval-every", "3", "--stop-when", "forget-probability<=0", "--select", "best"]
         }
         let steps = KillAndResume.killSteps(from: [2, 4, 6, 8, 10], test: "monitored run")
         try fixture.harness.check(arguments: arguments, root: fixture.root, killAtSteps: steps)

@@ -19,7 +19,9 @@ public struct TrainingProbes {
     let retain: [TokenizedExample]
     /// Decodes greedy answers (nil for text probes, which generate nothing).
     let tokenizer: PreTrainedTokenizer?
-    /// Greedy tokens per answer.
+    /// Greedy tokens per answer: the longest reference answer's length plus a few, at most the
+    /// initialiser's `maximumNewTokens` (a probe judges what the model says in the answer's place; the
+    /// full evaluation suites generate longer).
     let maximumNewTokens: Int
 
     /// Probes over question–answer rows: `scored` forget and retain rows for the likelihoods, the first
@@ -36,7 +38,8 @@ public struct TrainingProbes {
         }
         self.retain = try retain.prefix(scored).map { try formatter.example(question: $0.question, answer: $0.answer) }
         self.tokenizer = formatter.tokenizer
-        self.maximumNewTokens = maximumNewTokens
+        let longestAnswer = self.generated.map { formatter.answerIds(answer: $0.answer).count }.max() ?? 0
+        self.maximumNewTokens = min(maximumNewTokens, longestAnswer + 4)
     }
 
     /// Probes over plain texts (`--format text`): likelihoods only.

@@ -15,6 +15,11 @@ public final class RunMonitor {
     public struct Evaluation: Codable, Sendable, Equatable {
         public var step: Int
         public var values: ProbeValues
+
+        public init(step: Int, values: ProbeValues) {
+            self.step = step
+            self.values = values
+        }
     }
 
     /// What the monitor has seen (the checkpoint's auxiliary state and `run.json`'s record).

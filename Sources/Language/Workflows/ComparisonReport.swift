@@ -61,10 +61,19 @@ public enum ComparisonReport {
         let losses = models.filter { !$0.losses.isEmpty }.map { model in
             ChartSeries(name: model.name, points: model.losses.enumerated().map { (x: Double($0.offset + 1), y: Double($0.element)) })
         }
-        if !losses.isEmpty {
-            sections.append(ReportSection(title: "Unlearning runs", blocks: [
+        // The probes measured during the runs (`--eval-every`), one chart per probe that some run has.
+        let probeCharts: [ReportBlock] = Probe.allCases.compactMap { probe in
+            let series = models.compactMap { model -> ChartSeries? in
+                let points = model.probes.compactMap { evaluation in evaluation.values.value(probe).map { (x: Double(evaluation.step), y: $0) } }
+                return points.isEmpty ? nil : ChartSeries(name: model.name, points: points)
+            }
+            return series.isEmpty ? nil : .lineChart(LineChart(title: "\(probe.rawValue) during the run", xLabel: "step", yLabel: probe.rawValue,
+                                                               series: series))
+        }
+        if !losses.isEmpty || !probeCharts.isEmpty {
+            sections.append(ReportSection(title: "Unlearning runs", blocks: (losses.isEmpty ? [] : [
                 .lineChart(LineChart(title: "Objective per step", xLabel: "step", yLabel: "loss", series: losses)),
-            ]))
+            ]) + probeCharts))
         }
         return Report(title: title, subtitle: subtitle, sections: sections)
     }

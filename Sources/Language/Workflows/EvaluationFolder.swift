@@ -22,17 +22,17 @@ public enum EvaluationFolder {
     /// brings its loss curve and wall time, so its report shows the training curve too.
     public static func evaluation(modelPath: String, summary: TofuSuite.Summary, sets: [TofuSuite.SetResult]) throws -> ModelEvaluation {
         let model = URL(fileURLWithPath: modelPath)
-        let run = try runSummary(in: model.deletingLastPathComponent())
+        let run = try runRecord(in: model.deletingLastPathComponent())
         let name = run == nil ? model.lastPathComponent : model.deletingLastPathComponent().lastPathComponent
-        return ModelEvaluation(name: name, summary: summary, sets: sets, losses: run?.losses ?? [],
-                               unlearningSeconds: run?.elapsedSeconds)
+        return ModelEvaluation(name: name, summary: summary, sets: sets, losses: run?.summary.losses ?? [],
+                               unlearningSeconds: run?.summary.elapsedSeconds, probes: run?.monitoring?.evaluations ?? [])
     }
 
-    /// The summary of the unlearning run recorded in `folder`'s `run.json`, if any (a fine-tuning run's
+    /// The record of the unlearning run in `folder`'s `run.json`, if any (a fine-tuning run's
     /// record, e.g. the benchmark target's, is not an unlearning run and is ignored).
-    static func runSummary(in folder: URL) throws -> TrainingSummary? {
+    static func runRecord(in folder: URL) throws -> UnlearningJob.Record? {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("run.json").path) else { return nil }
-        return (try? JSONDecoder().decode(UnlearningJob.Record.self, from: data))?.summary
+        return try? JSONDecoder().decode(UnlearningJob.Record.self, from: data)
     }
 
     /// Reads a run folder (with `run.json` and an `eval/` folder) or an evaluation folder itself.
@@ -51,8 +51,8 @@ public enum EvaluationFolder {
         }
         let summary = try decode(TofuSuite.Summary.self, "summary.json")
         let sets = try decode([TofuSuite.SetResult].self, "samples.json")
-        let run = try runSummary(in: folder)
-        return ModelEvaluation(name: folder.lastPathComponent, summary: summary, sets: sets, losses: run?.losses ?? [],
-                               unlearningSeconds: run?.elapsedSeconds)
+        let run = try runRecord(in: folder)
+        return ModelEvaluation(name: folder.lastPathComponent, summary: summary, sets: sets, losses: run?.summary.losses ?? [],
+                               unlearningSeconds: run?.summary.elapsedSeconds, probes: run?.monitoring?.evaluations ?? [])
     }
 }

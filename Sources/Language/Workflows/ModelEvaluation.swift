@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import Unlearning
 
 /// One evaluated model as reports show it: the TOFU summary, the per-sample values behind its plots,
 /// and, for an unlearning run, its loss curve and cost.
@@ -15,9 +16,12 @@ public struct ModelEvaluation: Codable, Sendable {
     public var losses: [Float]
     /// Wall time of the unlearning run, seconds (nil for the target and the oracle).
     public var unlearningSeconds: Double?
+    /// The run's probes (`--eval-every`): (step, values), empty when it did not evaluate.
+    public var probes: [RunMonitor.Evaluation] = []
 
     /// Pulls the plotted per-sample values out of a suite run.
-    public init(name: String, summary: TofuSuite.Summary, sets: [TofuSuite.SetResult], losses: [Float] = [], unlearningSeconds: Double? = nil) {
+    public init(name: String, summary: TofuSuite.Summary, sets: [TofuSuite.SetResult], losses: [Float] = [], unlearningSeconds: Double? = nil,
+                probes: [RunMonitor.Evaluation] = []) {
         self.name = name
         self.summary = summary
         let forget = sets.first { $0.name == "forget" }
@@ -26,5 +30,6 @@ public struct ModelEvaluation: Codable, Sendable {
         holdoutMembershipScores = sets.first { $0.name == "holdout" }?.minKScore ?? []
         self.losses = losses
         self.unlearningSeconds = unlearningSeconds
+        self.probes = probes
     }
 }
