@@ -27,6 +27,8 @@ public struct UnlearningJob {
     public var monitoring: MonitorSettings?
     /// Sees each evaluation as it is made.
     public var onEvaluation: (RunMonitor.Evaluation) -> Void = { _ in }
+    /// Sees the stopping rule's target (the oracle's or holdout's probe values) once it is measured.
+    public var onTarget: (String, ProbeValues) -> Void = { _, _ in }
 
     public init(modelPath: String, forgetFiles: [URL], retainFiles: [URL], format: TrainingJob.DataFormat, settings: @escaping (ModelConfiguration) throws -> MethodSettings,
                 configuration: TrainingConfiguration, lowRank: LowRankSettings? = nil, maskFile: URL? = nil, output: URL) {
@@ -134,6 +136,7 @@ public struct UnlearningJob {
             guard format != .text else { throw TrainingError("--stop-when holdout needs question–answer data") }
             target = try probes(forget: [URL(fileURLWithPath: holdout)], retain: []).measure(source.model)
         }
+        if let target, let criterion { onTarget(criterion.text, target) }
         let rule = try criterion.map { try StoppingRule(criterion: $0, target: target, baseline: baseline, maximumRetainDrop: settings.maximumRetainDrop) }
         let monitor = try RunMonitor(probes: runProbes, rule: rule, every: settings.every, selectBest: settings.selectBest,
                                      model: source.model, parameters: parameters, directory: output)

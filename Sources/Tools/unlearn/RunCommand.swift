@@ -99,6 +99,7 @@ struct RunCommand: ParsableCommand {
                                 configuration: training.configuration, lowRank: lowRank, maskFile: mask.map { URL(fileURLWithPath: $0) },
                                 output: URL(fileURLWithPath: out))
         job.monitoring = try monitorSettings()
+        job.onTarget = { name, values in print("target (\(name)): \(values.description)") }
         job.onEvaluation = { evaluation in print("\nstep \(evaluation.step): \(evaluation.values.description)") }
         var bar = ProgressBar(label: method)
         let record = try job.run(resume: training.checkpoints.resume) { step in
