@@ -48,8 +48,9 @@ let package = Package(
         .target(name: "Training", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Benchmark", "Optimization"], path: "Sources/Language/Training", swiftSettings: releaseSpeed),
         .target(name: "Unlearning", dependencies: ["Engine", "NN", "Checkpoints", "Tokenizers", "Models", "Training", "Optimization", "Benchmark", "Evaluation"], path: "Sources/Language/Unlearning", swiftSettings: releaseSpeed),
         .target(name: "Reports", path: "Sources/Core/Reports"),
-        // The canvas world's styles and objects, named once for the classifier images and the diffusion prompts.
-        .target(name: "Canvas", path: "Sources/Vision/Canvas"),
+        // The canvas world: its styles and objects, named once, and the one renderer that draws both the
+        // classifier images and the diffusion templates.
+        .target(name: "Canvas", dependencies: ["Engine"], path: "Sources/Vision/Canvas", swiftSettings: releaseSpeed),
         // Concept erasure for a tiny latent text-to-image diffusion model (ESD, AdvUnlearn, SalUn, UnlearnDiff).
         .target(name: "Diffusion", dependencies: ["Canvas", "Engine", "NN", "Optimization", "Checkpoints", "CZlib", "Reports"], path: "Sources/Vision/Diffusion", swiftSettings: releaseSpeed),
         .target(name: "Attacks", dependencies: ["Engine", "Checkpoints", "Metrics", "Models", "Tokenizers", "Training", "Optimization", "Benchmark", "Evaluation"], path: "Sources/Language/Attacks", swiftSettings: releaseSpeed),
@@ -83,6 +84,7 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: ["TestSupport", "Reports", "Evaluation", "Models", "Training", "Optimization", "Benchmark", "Tokenizers"], exclude: ["Fixtures"]),
         .testTarget(name: "UnlearningTests", dependencies: ["TestSupport", "Unlearning", "Evaluation", "Workflows", "Reports", "Training", "Optimization", "Models", "NN", "Engine"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports"]),
+        .testTarget(name: "CanvasTests", dependencies: ["Canvas", "Engine"]),
         .testTarget(name: "DiffusionTests", dependencies: ["TestSupport", "Diffusion", "Optimization", "Engine", "NN", "Reports"]),
         .testTarget(name: "AttacksTests", dependencies: ["TestSupport", "Attacks", "Models", "Training", "Engine", "Checkpoints"]),
         .testTarget(name: "TrainingTests", dependencies: ["TestSupport", "Fuzzing", "Training", "Optimization", "Models", "NN", "Engine", "Tokenizers"]),

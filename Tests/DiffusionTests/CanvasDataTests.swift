@@ -11,11 +11,13 @@ import Engine
         #expect(first.images.scalars == second.images.scalars)
         #expect(Set(first.styles) == Set(0..<5))
         #expect(Set(first.objects) == Set(0..<4))
-        // Every (style, object) pair looks different from every other pair at the same jitter.
-        let jitter = canvas.discreteJitters[0]
-        var seen = Set<[Float]>()
-        for style in 0..<5 { for object in 0..<4 { seen.insert(canvas.image(style: style, object: object, jitter: jitter)) } }
-        #expect(seen.count == 20)
+        // Every (style, object) pair looks different from every other pair at the same placement
+        // (templates are ordered style, object, placement).
+        let placements = canvas.templatePlacements.count
+        #expect(placements == 16)
+        let rows = (0..<20).map { Array(first.images.scalars[($0 * placements * 768)..<($0 * placements * 768 + 768)]) }
+        #expect(Set(rows).count == 20)
+        #expect(zip(first.styles, first.objects).enumerated().allSatisfy { $0.element == ($0.offset / (4 * placements), $0.offset / placements % 4) })
         #expect(first.images.scalars.allSatisfy { $0 >= -1 && $0 <= 1 })
     }
 

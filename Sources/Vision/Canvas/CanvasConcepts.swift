@@ -1,8 +1,7 @@
 // The procedural canvas world's concepts, shared by the classifier images and the diffusion model's
-// prompts: the same 5 styles × 4 objects, named once. (Each side draws them its own way: the classifier
-// images are continuously jittered and noisy, the diffusion templates a small discrete set.)
+// prompts: the same 5 styles × 4 objects, named once and drawn by one renderer (CanvasRenderer).
 
-/// A painting style of the procedural canvas: a texture laid over the whole image.
+/// A painting style of the procedural canvas: a texture that fills the object (CanvasTexture.swift).
 public enum CanvasStyle: Int, CaseIterable, Sendable {
     case stripes, checker, dots, gradient, solid
 
@@ -10,7 +9,7 @@ public enum CanvasStyle: Int, CaseIterable, Sendable {
     public var name: String { String(describing: self) }
 }
 
-/// An object of the procedural canvas: a shape drawn in the foreground colour.
+/// An object of the procedural canvas: a silhouette (CanvasSilhouette.swift).
 public enum CanvasObject: Int, CaseIterable, Sendable {
     case circle, square, triangle, cross
 

@@ -6,7 +6,7 @@ import Optimization
 public final class CanvasWorld {
     /// Prompt words.
     public let vocabulary: CanvasVocabulary
-    /// Image generator.
+    /// Draws the training templates and the detectors' images.
     public let canvas: CanvasGenerator
     /// The fixed PCA "VAE".
     public let autoencoder: PCAAutoencoder
@@ -23,7 +23,7 @@ public final class CanvasWorld {
     public init(vocabulary: CanvasVocabulary, autoencoder: PCAAutoencoder, model: CanvasDiffusionModel,
                 styleDetector: CanvasDetector, objectDetector: CanvasDetector) {
         self.vocabulary = vocabulary
-        canvas = CanvasGenerator(vocabulary: vocabulary)
+        canvas = CanvasGenerator()
         self.autoencoder = autoencoder
         self.model = model
         self.styleDetector = styleDetector
@@ -50,7 +50,7 @@ public final class CanvasWorld {
     /// `checkpoints` covers the DDPM training, the long part (the rest is recomputed on resume in seconds).
     public static func prepare(seed: UInt64, settings: Preparation = Preparation(), vocabulary: CanvasVocabulary = .standard,
                                checkpoints: RunCheckpoints = RunCheckpoints(), log: (String) -> Void = { _ in }) throws -> CanvasWorld {
-        let canvas = CanvasGenerator(vocabulary: vocabulary)
+        let canvas = CanvasGenerator()
         let templates = canvas.templates()
         // PCA is fitted on the diffusion model's training templates: the latents only need to span them
         // (the detectors see decoded latents during their own training).
