@@ -9,12 +9,18 @@ import Training
 import Unlearning
 
 /// `unlearn demo`: prepare the demo benchmark (target and forget10 oracle), unlearn forget10 with SimNPO
-/// and, for contrast, GA, evaluate all four models against the oracle and write a comparison report.
+/// and, for contrast, GA — each stopped when its forget probes reach the oracle's, guarded by retain
+/// utility — evaluate all four models against the oracle and write a comparison report.
 public struct DemoWorkflow {
     public var output: URL
     public var seed: UInt64 = 0
     /// The unlearning runs: (method, its settings) in table order.
     public var methods: [String] = ["simnpo", "ga"]
+    /// Stop each run at the oracle's forget probes (`--stop-when oracle --max-retain-drop 0.15 --select best`,
+    /// evaluated every 2 steps); false runs the whole budget. The retain probe (16 answers) moves faster
+    /// than model utility: with a 5 % guard both runs stopped while utility had fallen by under 1 % and
+    /// forget ROUGE-L was still 0.49 and 0.68 (the oracle's: 0.26); 15 % lets GA reach 0.19 at 2 % utility.
+    public var stopAtOracle = true
 
     public init(output: URL) { self.output = output }
 
@@ -62,7 +68,7 @@ public struct DemoWorkflow {
             let suite = TofuSuite(model: loaded.model, tokenizer: try TokenizerLoading.tokenizer(for: loaded), data: data, split: "forget10")
             let (summary, sets) = try suite.run(oracleForgetTruthRatios: oracleRatios)
             return ModelEvaluation(name: name, summary: summary, sets: sets, losses: record?.summary.losses ?? [],
-                                   unlearningSeconds: record?.summary.elapsedSeconds)
+                                   unlearningSeconds: record?.summary.elapsedSeconds, probes: record?.monitoring?.evaluations ?? [])
         }
         let oracleEvaluation = try evaluate("oracle (retrained)", path: oracle, oracleRatios: nil)
         let oracleRatios = oracleEvaluation.forgetTruthRatios
@@ -70,7 +76,7 @@ public struct DemoWorkflow {
         for method in methods {
             let folder = output.appendingPathComponent("runs").appendingPathComponent(method)
             log("unlearning forget10 with \(method)")
-            let job = UnlearningJob(modelPath: target.path, forgetFiles: [data.appendingPathComponent("forget10.json")],
+            var job = UnlearningJob(modelPath: target.path, forgetFiles: [data.appendingPathComponent("forget10.json")],
                                     retainFiles: [data.appendingPathComponent("retain90.json")], format: .qa,
                                     settings: { model in
                                         var settings = try MethodRegistry.settings(for: method, model: model)
@@ -78,7 +84,16 @@ public struct DemoWorkflow {
                                         return settings
                                     },
                                     configuration: Self.recipe(seed: seed), output: folder)
+            if stopAtOracle {
+                job.monitoring = try MonitorSettings(every: 2, stopWhen: "oracle", oracle: oracle.path, maximumRetainDrop: 0.15, selectBest: true)
+            }
             let record = try job.run(resume: false) { progress(method, $0) }
+            if stopAtOracle {
+                let steps = record.summary.steps
+                let selected = record.monitoring?.selectedStep.map { ", exported step \($0), the closest to the oracle that kept the guard" } ?? ""
+                log("\(method): " + (record.summary.stopReason.map { "stopped at step \(steps): \($0)" }
+                    ?? "ran all \(steps) steps without reaching the oracle's forget probes") + selected)
+            }
             evaluations.append(try evaluate(method, path: folder.appendingPathComponent("model"), oracleRatios: oracleRatios, record: record))
         }
         // The oracle against itself is the ceiling every method is compared with.

@@ -12,11 +12,14 @@ struct DemoCommand: ParsableCommand {
 
     @Option(help: "Working folder (the benchmark is reused if already there).") var out = "unlearn-demo"
     @Option(help: "Seed of data, models and unlearning.") var seed: UInt64 = 0
+    @Flag(name: .customLong("full-budget"), help: "Run every method for its whole step budget instead of stopping it at the oracle's forget probes.")
+    var fullBudget = false
 
     func run() throws {
         let started = Date()
         var workflow = DemoWorkflow(output: URL(fileURLWithPath: out))
         workflow.seed = seed
+        workflow.stopAtOracle = !fullBudget
         var bars: [String: ProgressBar] = [:]
         let outcome = try workflow.run(log: { print($0) }, progress: { name, step in
             var bar = bars[name] ?? ProgressBar(label: name)
