@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `--eval-every` measures at one step: cheap probes of forgetting and of utility.
 public struct ProbeValues: Codable, Sendable, Equatable {
     /// Mean length-normalised probability exp(−mean token loss) of the forget answers (TOFU's probability).
