@@ -55,12 +55,9 @@ public struct ForgetProbe {
         let scorer = try RougeScorer(types: [.rougeL], useStemmer: true)
         let examples = items.map { TokenizedExample(prompt: $0.prompt, answer: formatter.answerIds(answer: $0.answer)) }
         let scores = AnswerScoring.score(model: model, examples: examples)
-        let stops = Set(tokenizer.eosTokenIds)
         var generations: [String] = [], recalls: [Double] = []
         for item in items {
-            let produced = TextGeneration.generate(model: model, prompt: item.prompt, maximumTokens: maximumNewTokens, stopTokens: stops)
-            let text = tokenizer.decode(produced.filter { !stops.contains($0) }, skipSpecialTokens: true)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = GreedyAnswer.text(model: model, tokenizer: tokenizer, prompt: item.prompt, maximumNewTokens: maximumNewTokens)
             generations.append(text)
             recalls.append(scorer.rougeLRecall(target: item.answer, prediction: text))
         }

@@ -35,4 +35,16 @@ public enum AnswerScoring {
         }
         return results
     }
+
+    /// The mean token loss of every example of every group (a question's perturbed answers), scored in one
+    /// pass and handed back in the groups' shape.
+    public static func groupedAverageLosses(model: CausalLanguageModel, groups: [[TokenizedExample]]) -> [[Double]] {
+        let losses = score(model: model, examples: groups.flatMap { $0 }).map(\.averageLoss)
+        var grouped: [[Double]] = [], offset = 0
+        for group in groups {
+            grouped.append(Array(losses[offset..<(offset + group.count)]))
+            offset += group.count
+        }
+        return grouped
+    }
 }

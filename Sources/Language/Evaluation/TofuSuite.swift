@@ -66,19 +66,10 @@ public struct TofuSuite {
         }
         let truthScores = AnswerScoring.score(model: model, examples: truth)
         let correctScores = AnswerScoring.score(model: model, examples: correct)
-        let wrongScores = AnswerScoring.score(model: model, examples: wrong.flatMap { $0 })
-        var wrongLosses: [[Double]] = []
-        var offset = 0
-        for options in wrong {
-            wrongLosses.append(wrongScores[offset..<(offset + options.count)].map(\.averageLoss))
-            offset += options.count
-        }
-        let stops = Set(tokenizer.eosTokenIds)
+        let wrongLosses = AnswerScoring.groupedAverageLosses(model: model, groups: wrong)
         var generations: [String] = [], recalls: [Double] = []
         for (row, prompt) in zip(rows, prompts) where generating {
-            let produced = TextGeneration.generate(model: model, prompt: prompt, maximumTokens: maximumNewTokens, stopTokens: stops)
-            let text = tokenizer.decode(produced.filter { !stops.contains($0) }, skipSpecialTokens: true)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = GreedyAnswer.text(model: model, tokenizer: tokenizer, prompt: prompt, maximumNewTokens: maximumNewTokens)
             generations.append(text)
             recalls.append(scorer.rougeLRecall(target: row.answer, prediction: text))
         }

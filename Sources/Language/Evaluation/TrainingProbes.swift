@@ -59,22 +59,14 @@ public struct TrainingProbes {
         var values = ProbeValues(forgetProbability: mean(forgetLosses.map { TofuStatistics.lengthNormalizedProbability(averageLoss: $0) }))
         if let tokenizer, !generated.isEmpty {
             let scorer = try RougeScorer(types: [.rougeL], useStemmer: true)
-            let stops = Set(tokenizer.eosTokenIds)
             values.forgetRouge = mean(generated.map { prompt, answer in
-                let produced = TextGeneration.generate(model: model, prompt: prompt, maximumTokens: maximumNewTokens, stopTokens: stops)
-                let text = tokenizer.decode(produced.filter { !stops.contains($0) }, skipSpecialTokens: true)
-                    .trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = GreedyAnswer.text(model: model, tokenizer: tokenizer, prompt: prompt, maximumNewTokens: maximumNewTokens)
                 return scorer.rougeLRecall(target: answer, prediction: text)
             })
         }
         if !truthRatioSets.isEmpty {
             let correct = AnswerScoring.score(model: model, examples: truthRatioSets.map(\.correct)).map(\.averageLoss)
-            let wrongScores = AnswerScoring.score(model: model, examples: truthRatioSets.flatMap(\.wrong)).map(\.averageLoss)
-            var wrong: [[Double]] = [], offset = 0
-            for set in truthRatioSets {
-                wrong.append(Array(wrongScores[offset..<(offset + set.wrong.count)]))
-                offset += set.wrong.count
-            }
+            let wrong = AnswerScoring.groupedAverageLosses(model: model, groups: truthRatioSets.map(\.wrong))
             values.forgetTruthRatio = mean(try TofuStatistics.truthRatios(correctAverageLosses: correct, wrongAverageLosses: wrong))
         }
         if !retain.isEmpty {
