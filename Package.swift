@@ -9,6 +9,9 @@ let releaseSpeed: [SwiftSetting] = [
     // Pointer kernels are bounds-checked in debug builds (tests) and unchecked in release.
     .unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release))
 ]
+// The engine's SIMD loops run 60 times slower unoptimised, which made every end-to-end test of a
+// training command take minutes; tests build it with -O, which keeps bounds and overflow checks.
+let engineSpeed: [SwiftSetting] = releaseSpeed + [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
     name: "Unlearn",
@@ -28,9 +31,9 @@ let package = Package(
     ],
     targets: [
         // AVX-512 kernels Swift cannot emit at its baseline x86-64 target, chosen at run time.
-        .target(name: "CKernels", path: "Sources/Core/CKernels", cSettings: [.unsafeFlags(["-O3"], .when(configuration: .release))]),
-        .target(name: "Engine", dependencies: ["CKernels"], path: "Sources/Core/Engine", swiftSettings: releaseSpeed),
-        .target(name: "NN", dependencies: ["Engine"], path: "Sources/Core/NN", swiftSettings: releaseSpeed),
+        .target(name: "CKernels", path: "Sources/Core/CKernels", cSettings: [.unsafeFlags(["-O3"], .when(configuration: .release)), .unsafeFlags(["-O2"], .when(configuration: .debug))]),
+        .target(name: "Engine", dependencies: ["CKernels"], path: "Sources/Core/Engine", swiftSettings: engineSpeed),
+        .target(name: "NN", dependencies: ["Engine"], path: "Sources/Core/NN", swiftSettings: engineSpeed),
         // One JSON value type (members in order, numbers as written), its parser and its serializer.
         .target(name: "JSON", path: "Sources/Core/JSON", swiftSettings: releaseSpeed),
         .target(name: "Checkpoints", dependencies: ["JSON"], path: "Sources/Core/Checkpoints", swiftSettings: releaseSpeed),

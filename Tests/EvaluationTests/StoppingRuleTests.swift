@@ -10,6 +10,7 @@ import Testing
     @Test func criteriaParseAndBadOnesAreNamed() throws {
         #expect(try StoppingRule.Criterion(parsing: "oracle") == .oracle)
         #expect(try StoppingRule.Criterion(parsing: "holdout") == .holdout)
+        #expect(try StoppingRule.Criterion(parsing: "mismatched") == .mismatched)
         #expect(try StoppingRule.Criterion(parsing: "forget-rouge<=0.3") == .threshold(.forgetRouge, atMost: true, 0.3))
         #expect(try StoppingRule.Criterion(parsing: "forget-truth-ratio>=0.6") == .threshold(.forgetTruthRatio, atMost: false, 0.6))
         for (text, problem) in [("forget-prob<=0.1", "'forget-prob' is not a probe"), ("forget-rouge<=x", "'x' is not a number"),
@@ -28,6 +29,20 @@ import Testing
         #expect(reason.hasPrefix("reached the oracle's forget probes") && reason.contains("forget-rouge 0.25 <= 0.25"), "\(reason)")
         #expect(abs(rule.distance(values) - 0.01) < 1e-12)
         #expect(abs(rule.distance(Self.baseline) - (0.6 + 0.55)) < 1e-12)
+    }
+
+    @Test func theMismatchedCriterionComparesWithAnotherAnswersProbes() throws {
+        // The target: the model's own probability and ROUGE-L of other forget questions' answers.
+        let swapped = ProbeValues(forgetProbability: 0.2, forgetRouge: 0.45)
+        let rule = try StoppingRule(criterion: .mismatched, target: swapped, baseline: Self.baseline, maximumRetainDrop: nil)
+        var values = Self.baseline
+        values.forgetProbability = 0.15
+        #expect(rule.decide(values) == .proceed, "the greedy answer is still closer to the true one")
+        values.forgetRouge = 0.4
+        let reason = try #require(rule.decide(values).stopReason)
+        #expect(reason.hasPrefix("reached the mismatched answers' forget probes"), "\(reason)")
+        #expect { try StoppingRule(criterion: .mismatched, target: nil, baseline: Self.baseline, maximumRetainDrop: nil) }
+            throws: { String(describing: $0).contains("mismatched") }
     }
 
     @Test func theRetainGuardComesFirstAndCountsARelativeFall() throws {

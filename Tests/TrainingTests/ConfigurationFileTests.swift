@@ -37,7 +37,7 @@ import Testing
             #expect(expanded.contains("--method") && expanded.contains("--learning-rate"), "\(file.lastPathComponent): \(expanded)")
         }
         let rmu = try ConfigurationFile.expand(["--config", Self.benchConfigurations.appendingPathComponent("rmu.yaml").path])
-        #expect(rmu == ["--batch-size", "8", "--epochs", "5", "--learning-rate", "0.01", "--max-length", "128", "--method", "rmu",
+        #expect(rmu == ["--batch-size", "8", "--epochs", "5", "--eval-every", "0", "--learning-rate", "0.01", "--max-length", "128", "--method", "rmu",
                         "--retain-weight", "10", "--schedule", "constant", "--warmup-steps", "2"])
     }
 

@@ -53,6 +53,7 @@ import Tokenizers
         learning-rate: 1.0e-3
         checkpoint-every: 2
         max-length: 48
+        eval-every: 0
         seed: 3
         """.write(to: config, atomically: true, encoding: .utf8)
         func arguments(_ out: URL) -> [String] {

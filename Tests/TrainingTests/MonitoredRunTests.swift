@@ -86,7 +86,7 @@ import Tokenizers
         #expect(oracleTarget["forget_probability"]! < curve.first!.values["forget_probability"]!, "the oracle never saw the forget facts")
 
         // Options that cannot work are refused before anything runs.
-        for (options, message) in [(["--stop-when", "oracle"], "need --eval-every"),
+        for (options, message) in [(["--eval-every", "0", "--stop-when", "oracle"], "need evaluation"),
                                    (["--eval-every", "2", "--stop-when", "oracle"], "needs --oracle"),
                                    (["--eval-every", "2", "--select", "best"], "apply to a --stop-when rule"),
                                    (["--eval-every", "2", "--stop-when", "forget-prob<=1"], "is not a probe")] {

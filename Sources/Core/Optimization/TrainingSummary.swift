@@ -32,4 +32,6 @@ public struct TrainingSummary: Codable, Sendable {
     public var threads: Int
     /// Why the run ended before its step budget (absent when it ran every step).
     public var stopReason: String?
+    /// The settings the user left unset and the values chosen for them (`TrainingRecipe`).
+    public var derivedSettings: [DerivedSetting]? = nil
 }

@@ -15,6 +15,8 @@ public final class Trainer {
     public let directory: URL
     /// Called after each step's backward pass, before clipping and the update (fault-injection tests use it).
     public var afterBackward: ((Int, ParameterSet) -> Void)?
+    /// Settings derived for the user (`TrainingRecipe`), recorded in `run.json`.
+    public var derivedSettings: [DerivedSetting] = []
 
     public init(model: CausalLanguageModel, examples: [TokenizedExample], padId: Int,
                 configuration: TrainingConfiguration, directory: URL) throws {
@@ -69,7 +71,9 @@ public final class Trainer {
             }
             return StepOutcome(loss: lossSum, tokens: stepTargets)
         }, progress: progress, interruptAfterStep: interruptAfterStep)
-        if let summary { try JSONFile.write(summary, to: directory.appendingPathComponent("run.json")) }
+        guard var summary else { return nil }
+        if !derivedSettings.isEmpty { summary.derivedSettings = derivedSettings }
+        try JSONFile.write(summary, to: directory.appendingPathComponent("run.json"))
         return summary
     }
 }

@@ -30,6 +30,11 @@ public struct TrainingJob {
     public var format: DataFormat
     public var configuration: TrainingConfiguration
     public var output: URL
+    /// Derives the settings the user left unset from the model's and the data's size (nil: use
+    /// `configuration` as it is).
+    public var defaults: TrainingDefaults?
+    /// Sees the derived settings before training starts.
+    public var onDerivedSettings: ([DerivedSetting]) -> Void = { _ in }
 
     public init(start: Start, dataFiles: [URL], format: DataFormat, configuration: TrainingConfiguration, output: URL) {
         self.start = start
@@ -78,7 +83,14 @@ public struct TrainingJob {
         let (model, tokenizer, tokenizerSource, tokenizerFiles) = try prepare()
         let examples = try Self.examples(files: dataFiles, format: format, tokenizer: tokenizer)
         let padId = tokenizer.padTokenId ?? tokenizer.eosTokenIds.first ?? 0
+        var configuration = self.configuration
+        var derived: [DerivedSetting] = []
+        if let defaults {
+            (configuration, derived) = defaults.resolve(configuration, parameters: model.parameterCount, examples: examples.count)
+            onDerivedSettings(derived)
+        }
         let trainer = try Trainer(model: model, examples: examples, padId: padId, configuration: configuration, directory: output)
+        trainer.derivedSettings = derived
         guard let summary = try trainer.run(resume: resume, progress: progress) else {
             throw TrainingError("training was interrupted")
         }

@@ -3,7 +3,7 @@ import Foundation
 
 /// How an unlearning run evaluates itself and when it stops (`--eval-every`, `--stop-when`, `--oracle`,
 /// `--holdout`, `--max-retain-drop`, `--select`).
-public struct MonitorSettings: Codable, Sendable {
+public struct MonitorSettings: Codable, Sendable, Equatable {
     /// Steps between evaluations.
     public var every: Int
     /// The stopping criterion as given (`oracle`, `holdout`, `forget-probability<=0.1`); nil: evaluate only.

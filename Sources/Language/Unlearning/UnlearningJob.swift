@@ -29,6 +29,13 @@ public struct UnlearningJob {
     public var onEvaluation: (RunMonitor.Evaluation) -> Void = { _ in }
     /// Sees the stopping rule's target (the oracle's or holdout's probe values) once it is measured.
     public var onTarget: (String, ProbeValues) -> Void = { _, _ in }
+    /// Derives the optimisation settings the user left unset from the model's and the forget set's size
+    /// (nil: use `configuration` as it is).
+    public var defaults: TrainingDefaults?
+    /// The evaluation and stopping options as given, resolved once the budget is known (replaces `monitoring`).
+    public var monitorRequest: MonitorRequest?
+    /// Sees the derived settings, with their reasons, before the run starts.
+    public var onDerivedSettings: ([DerivedSetting]) -> Void = { _ in }
 
     public init(modelPath: String, forgetFiles: [URL], retainFiles: [URL], format: TrainingJob.DataFormat, settings: @escaping (ModelConfiguration) throws -> MethodSettings,
                 configuration: TrainingConfiguration, lowRank: LowRankSettings? = nil, maskFile: URL? = nil, output: URL) {
@@ -59,6 +66,8 @@ public struct UnlearningJob {
         public var summary: TrainingSummary
         /// Evaluations during the run (`--eval-every`), the rule's target and the selected step.
         public var monitoring: MonitorRecord?
+        /// The settings the user left unset, the values chosen and why.
+        public var derivedSettings: [DerivedSetting]?
     }
 
     /// Forget, retain and (for IDK methods) alternate examples.
@@ -94,6 +103,15 @@ public struct UnlearningJob {
         let trainable = try selectTrainable(model: model, settings: settings)
         let parameters = ParameterSet(trainable)
         let mask = try maskFile.map { try WeightMaskFile.load(from: $0, parameters: parameters) }
+        var configuration = self.configuration, monitoring = self.monitoring, derived: [DerivedSetting] = []
+        if let defaults { (configuration, derived) = defaults.resolve(configuration, parameters: modelParameters, examples: data.forget.count) }
+        if let monitorRequest {
+            let resolved = try monitorRequest.resolve(totalSteps: configuration.totalSteps(exampleCount: data.forget.count), questionAnswerData: format != .text,
+                                                      forgetRows: data.forget.count, hasRetain: !data.retain.isEmpty)
+            monitoring = resolved.0
+            derived += resolved.1
+        }
+        if !derived.isEmpty { onDerivedSettings(derived) }
         let needsReferenceModel = settings.retainWeight != 0 && settings.retainLoss == .kullbackLeibler && !(objective is RepresentationMisdirection)
         let unlearner = try Unlearner(model: model, objective: objective, settings: settings, data: data, padId: source.padId,
                                       configuration: configuration, directory: output, parameters: parameters, updateMask: mask,
@@ -109,32 +127,42 @@ public struct UnlearningJob {
                             estimatedFLOPs: Double(summary.tokens) * (4 * Double(modelParameters) + 2 * Double(parameters.count)),
                             summary: summary,
                             monitoring: monitor.map { MonitorRecord(settings: $0.settings, target: $0.target, evaluations: $0.monitor.history.evaluations,
-                                                                    selectedStep: selectedStep) })
+                                                                    selectedStep: selectedStep) },
+                            derivedSettings: derived.isEmpty ? nil : derived)
         try JSONFile.write(record, to: output.appendingPathComponent("run.json"))
         return record
     }
 
-    /// The probes, the stopping rule (its target measured on the oracle or the holdout questions, its
-    /// baseline on the model as loaded) and the monitor that runs them.
+    /// The probes, the stopping rule (its target measured on the oracle, the holdout questions or the
+    /// mismatched forget answers, its baseline on the model as loaded) and the monitor that runs them.
     func makeMonitor(_ settings: MonitorSettings, source: CheckpointSource, data: UnlearningData,
                      parameters: ParameterSet) throws -> (monitor: RunMonitor, settings: MonitorSettings, target: ProbeValues?) {
         let formatter = ExampleFormatter(tokenizer: source.tokenizer, layout: format == .chat ? .chat : .qa)
-        func probes(forget: [URL], retain: [URL]) throws -> TrainingProbes {
-            if format == .text {
-                return TrainingProbes(forgetTexts: data.forget, retainTexts: data.retain, scored: settings.scoredQuestions)
-            }
-            return try TrainingProbes(forget: forget.flatMap { try QADataset.read(url: $0) }, retain: retain.flatMap { try QADataset.read(url: $0) },
-                                      formatter: formatter, scored: settings.scoredQuestions, generated: settings.generatedQuestions)
+        let forgetRows = format == .text ? [] : try forgetFiles.flatMap { try QADataset.read(url: $0) }
+        func probes(forget: [QAExample], retain: [QAExample]) throws -> TrainingProbes {
+            try TrainingProbes(forget: forget, retain: retain, formatter: formatter, scored: settings.scoredQuestions, generated: settings.generatedQuestions)
         }
-        let runProbes = try probes(forget: forgetFiles, retain: retainFiles)
+        let runProbes = format == .text
+            ? TrainingProbes(forgetTexts: data.forget, retainTexts: data.retain, scored: settings.scoredQuestions)
+            : try probes(forget: forgetRows, retain: retainFiles.flatMap { try QADataset.read(url: $0) })
         let baseline = try runProbes.measure(source.model)
         let criterion = try settings.stopWhen.map(StoppingRule.Criterion.init(parsing:))
+        if let criterion, criterion != .oracle, criterion.comparesProbes, format == .text {
+            throw TrainingError("--stop-when \(criterion.text) needs question–answer data")
+        }
         var target: ProbeValues?
-        if criterion == .oracle, let oracle = settings.oracle {
-            target = try runProbes.measure(ModelLoader.load(path: oracle).model)
-        } else if criterion == .holdout, let holdout = settings.holdout {
-            guard format != .text else { throw TrainingError("--stop-when holdout needs question–answer data") }
-            target = try probes(forget: [URL(fileURLWithPath: holdout)], retain: []).measure(source.model)
+        switch criterion {
+        case .oracle?:
+            if let oracle = settings.oracle { target = try runProbes.measure(ModelLoader.load(path: oracle).model) }
+        case .holdout?:
+            if let holdout = settings.holdout { target = try probes(forget: QADataset.read(url: URL(fileURLWithPath: holdout)), retain: []).measure(source.model) }
+        case .mismatched?:
+            let scored = Array(forgetRows.prefix(settings.scoredQuestions))
+            guard scored.count >= 2 else { throw TrainingError("--stop-when mismatched needs at least two forget questions") }
+            let swapped = scored.indices.map { QAExample(question: scored[$0].question, answer: scored[($0 + 1) % scored.count].answer) }
+            target = try probes(forget: swapped, retain: []).measure(source.model)
+        default:
+            break
         }
         if let target, let criterion { onTarget(criterion.text, target) }
         let rule = try criterion.map { try StoppingRule(criterion: $0, target: target, baseline: baseline, maximumRetainDrop: settings.maximumRetainDrop) }

@@ -40,17 +40,18 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("set"), parsing: .upToNextOption,
             help: "Method settings as key=value (e.g. beta=0.2 steering-layer=5); keys: \(SettingOverrides.keys(of: MethodSettings(method: "ga")).joined(separator: ", ")).")
     var overrides: [String] = []
-    @Option(name: .customLong("eval-every"), help: "Measure forget and retain probes every N steps (and before the first and after the last); 0: never.")
-    var evalEvery = 0
+    @Option(name: .customLong("eval-every"),
+            help: "Measure forget and retain probes every N steps (and before the first and after the last); 0: never. Default: about forty evaluations per run (every step of a short run).")
+    var evalEvery: Int?
     @Option(name: .customLong("stop-when"),
-            help: "End the run when the forget probes reach: oracle (--oracle's values), holdout (the model's own on --holdout), or PROBE<=VALUE / PROBE>=VALUE (probes: \(Probe.allCases.map(\.rawValue).joined(separator: ", "))).")
+            help: "End the run when the forget probes reach: oracle (--oracle's values), holdout (the model's own on --holdout), mismatched (the model's own on the forget questions with each other's answers), or PROBE<=VALUE / PROBE>=VALUE (probes: \(Probe.allCases.map(\.rawValue).joined(separator: ", "))). Default, when no evaluation option is given: oracle with --oracle, holdout with --holdout, else mismatched, with a 10 % retain guard and --select best.")
     var stopWhen: String?
     @Option(help: "The retrained model whose probe values --stop-when oracle targets.") var oracle: String?
     @Option(help: "A question–answer file the model never saw, whose probe values --stop-when holdout targets.") var holdout: String?
     @Option(name: .customLong("max-retain-drop"), help: "Also stop when the retain probability falls by more than this fraction (e.g. 0.05).")
     var maxRetainDrop: Double?
     @Option(help: "Which weights to export: last, or best (the evaluated step closest to the --stop-when target that kept the retain guard).")
-    var select = "last"
+    var select: String?
     @Option(name: .customLong("probe-questions"), help: "Forget and retain questions scored at each evaluation.") var probeQuestions = 16
     @Option(help: "A YAML file with these options (see above).") var config: String?
     @OptionGroup var training: TrainingOptions
@@ -63,12 +64,8 @@ struct RunCommand: ParsableCommand {
         guard TrainingJob.DataFormat(rawValue: format) != nil else { throw ValidationError("--format must be qa, chat or text") }
         if forget.isEmpty { throw ValidationError("give at least one --forget file") }
         if let loraRank, loraRank < 1 { throw ValidationError("--lora-rank must be at least 1") }
-        guard ["last", "best"].contains(select) else { throw ValidationError("--select must be last or best") }
-        if evalEvery < 0 { throw ValidationError("--eval-every must be 0 (off) or a step count") }
-        if evalEvery == 0 && (stopWhen != nil || select == "best" || maxRetainDrop != nil) {
-            throw ValidationError("--stop-when, --max-retain-drop and --select best need --eval-every N (how often to measure)")
-        }
-        _ = try monitorSettings()
+        if let select, !["last", "best"].contains(select) { throw ValidationError("--select must be last or best") }
+        do { try monitorRequest.validate() } catch let error as StoppingRuleError { throw ValidationError(error.description) }
     }
 
     /// The method's defaults for `model`, overridden by the dedicated flags, then by `--set`.
@@ -81,15 +78,10 @@ struct RunCommand: ParsableCommand {
         return try MethodRegistry.settings(for: method, model: model, overrides: settings)
     }
 
-    /// The evaluation and stopping settings, nil without `--eval-every`.
-    func monitorSettings() throws -> MonitorSettings? {
-        guard evalEvery > 0 else { return nil }
-        do {
-            return try MonitorSettings(every: evalEvery, stopWhen: stopWhen, oracle: oracle, holdout: holdout, maximumRetainDrop: maxRetainDrop,
-                                       selectBest: select == "best", scoredQuestions: probeQuestions)
-        } catch let error as StoppingRuleError {
-            throw ValidationError(error.description)
-        }
+    /// The evaluation and stopping options as given; the job derives the rest.
+    var monitorRequest: MonitorRequest {
+        MonitorRequest(every: evalEvery, stopWhen: stopWhen, oracle: oracle, holdout: holdout, maximumRetainDrop: maxRetainDrop,
+                       selectBest: select.map { $0 == "best" }, scoredQuestions: probeQuestions)
     }
 
     func run() throws {
@@ -98,7 +90,9 @@ struct RunCommand: ParsableCommand {
                                 format: TrainingJob.DataFormat(rawValue: format)!, settings: methodSettings,
                                 configuration: training.configuration, lowRank: lowRank, maskFile: mask.map { URL(fileURLWithPath: $0) },
                                 output: URL(fileURLWithPath: out))
-        job.monitoring = try monitorSettings()
+        job.defaults = training.defaults(.unlearn)
+        job.monitorRequest = monitorRequest
+        job.onDerivedSettings = printDerivedSettings
         job.onTarget = { name, values in print("target (\(name)): \(values.description)") }
         job.onEvaluation = { evaluation in print("\nstep \(evaluation.step): \(evaluation.values.description)") }
         var bar = ProgressBar(label: method)

@@ -25,8 +25,10 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         let start: TrainingJob.Start = model.map { .checkpoint(path: $0) }
             ?? .scratch(preset: architecture!, tokenizer: URL(fileURLWithPath: tokenizer!), seed: training.seed)
-        let job = TrainingJob(start: start, dataFiles: data.map { URL(fileURLWithPath: $0) }, format: TrainingJob.DataFormat(rawValue: format)!,
+        var job = TrainingJob(start: start, dataFiles: data.map { URL(fileURLWithPath: $0) }, format: TrainingJob.DataFormat(rawValue: format)!,
                               configuration: training.configuration, output: URL(fileURLWithPath: out))
+        job.defaults = training.defaults(model == nil ? .trainFromScratch : .fineTune)
+        job.onDerivedSettings = printDerivedSettings
         var bar = ProgressBar(label: "train")
         let (_, summary) = try job.run(resume: training.checkpoints.resume) { step in
             bar.update(step: step.step, total: step.totalSteps,
