@@ -11,7 +11,7 @@ struct Unlearn: ParsableCommand {
         version: "0.1.0",
         subcommands: [GenerateCommand.self, ScoreCommand.self, InspectCommand.self, ConvertCommand.self,
                       TrainCommand.self, BenchmarkCommand.self, EvalCommand.self, TofuAggregateCommand.self, BenchCommand.self, FuzzCommand.self,
-                      RunCommand.self, AttributeCommand.self, DemoCommand.self, CompareCommand.self, AuditCommand.self, AttackCommand.self,
+                      RunCommand.self, AttributeCommand.self, DemoCommand.self, StudyCommand.self, CompareCommand.self, AuditCommand.self, AttackCommand.self,
                       ClassifierCommand.self, DiffusionCommand.self]
     )
 
