@@ -48,6 +48,20 @@ import Workflows
         }
         #expect(relearning.evaluate(robust, targetUtility: 0.5)?.verdict == "supported")
         #expect(StudyClaim.published[2].evaluate(robust, targetUtility: 0.5) == nil, "no npo+soul arm: no verdict")
+
+        // Steps to the oracle only count when every run reached it.
+        var soul: [StudyRun] = []
+        for seed in [1, 2, 3] {
+            var fast = Self.run("npo+soul", seed: UInt64(seed), logFQ: -1, utility: 0.5, steps: 5 + seed)
+            var slow = Self.run("npo", seed: UInt64(seed), logFQ: -1, utility: 0.5, steps: 20)
+            fast.stopReason = "reached the oracle's forget probes (…)"
+            slow.stopReason = "reached the oracle's forget probes (…)"
+            soul += [fast, slow]
+        }
+        #expect(StudyClaim.published[2].evaluate(soul, targetUtility: 0.5)?.verdict == "supported")
+        soul[1].stopReason = "retain guard: …"
+        let guarded = try #require(StudyClaim.published[2].evaluate(soul, targetUtility: 0.5))
+        #expect(guarded.verdict == "not resolved" && guarded.reason.hasPrefix("1 of 6 runs stopped before reaching the oracle"))
     }
 
     @Test func tuningKeepsUtilityThenMaximisesForgetQuality() {

@@ -14,6 +14,9 @@ public struct StudyClaim: Codable, Sendable {
     /// Whether the claim compares at matched utility: the utility difference's interval must lie within
     /// ±5 % of the target's utility, or the claim is not resolved.
     public var atMatchedUtility: Bool
+    /// Whether the claim is about reaching the stopping target (steps to the oracle): every run of both
+    /// arms must have stopped by reaching it, or the claim is not resolved.
+    public var needsReachedTarget = false
 
     /// The outcome on a study's runs.
     public struct Outcome: Codable, Sendable {
@@ -34,9 +37,9 @@ public struct StudyClaim: Codable, Sendable {
         StudyClaim(statement: "SimNPO is more robust to relearning than NPO (less comes back)", first: "simnpo", second: "npo",
                    metric: .relearnedRouge, firstIsHigher: false, atMatchedUtility: false),
         StudyClaim(statement: "SOUL's second-order optimiser reaches the oracle in fewer steps than AdamW (NPO)", first: "npo+soul", second: "npo",
-                   metric: .steps, firstIsHigher: false, atMatchedUtility: false),
+                   metric: .steps, firstIsHigher: false, atMatchedUtility: false, needsReachedTarget: true),
         StudyClaim(statement: "SOUL's second-order optimiser reaches the oracle in fewer steps than AdamW (GradDiff)", first: "graddiff+soul",
-                   second: "graddiff", metric: .steps, firstIsHigher: false, atMatchedUtility: false),
+                   second: "graddiff", metric: .steps, firstIsHigher: false, atMatchedUtility: false, needsReachedTarget: true),
     ]
 
     /// Tests the claim on `runs` (seeds both arms have); nil when an arm is missing.
@@ -54,6 +57,14 @@ public struct StudyClaim: Codable, Sendable {
         }
         let difference = ConfidenceInterval(differences)
         let utility = ConfidenceInterval(seeds.map { firstRuns[$0]!.modelUtility - secondRuns[$0]!.modelUtility })
+        if needsReachedTarget {
+            let compared = seeds.flatMap { [firstRuns[$0]!, secondRuns[$0]!] }
+            let missed = compared.filter { !($0.stopReason?.hasPrefix("reached") ?? false) }
+            if !missed.isEmpty {
+                return Outcome(claim: self, difference: difference, utilityDifference: utility, verdict: "not resolved",
+                               reason: "\(missed.count) of \(compared.count) runs stopped before reaching the oracle (retain guard or step budget)")
+            }
+        }
         if seeds.count < 2 {
             return Outcome(claim: self, difference: difference, utilityDifference: utility, verdict: "not resolved", reason: "one seed gives no interval")
         }

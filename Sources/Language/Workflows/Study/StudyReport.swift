@@ -25,14 +25,15 @@ enum StudyReport {
 
     static func report(_ results: StudyWorkflow.Results) -> Report {
         let metrics = StudyMetric.allCases
-        let single = { (run: StudyRun) -> [String] in
-            [run.arm] + metrics.map { run.value($0).map { number($0) } ?? "–" }
+        // The target and the oracle were not unlearned: no steps, no time.
+        let reference = { (run: StudyRun) -> [String] in
+            [run.arm] + metrics.map { [.steps, .seconds].contains($0) ? "–" : run.value($0).map { number($0) } ?? "–" }
         }
         let arms = results.runs.map(\.arm).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let summary = ReportTable(
             caption: "Mean and 95 % interval over seeds \(results.seeds.map(String.init).joined(separator: ", ")) (learning rates tuned on seed \(results.tuningSeed))",
             headers: ["model"] + metrics.map(\.heading),
-            rows: [single(results.target)] + arms.map { arm in [arm] + metrics.map { interval(results.aggregates[arm]?[$0.rawValue]) } } + [single(results.oracle)],
+            rows: [reference(results.target)] + arms.map { arm in [arm] + metrics.map { interval(results.aggregates[arm]?[$0.rawValue]) } } + [reference(results.oracle)],
             notes: "FQ is TOFU's forget quality (KS p-value against the oracle's truth ratios), averaged in log10; the oracle's own FQ is 1 (log 0). "
                 + "ROUGE-L after relearning: the held-out forget answers after fine-tuning on the other half; the oracle's value is the floor.")
         let claims = ReportTable(caption: "Claims", headers: ["claim", "verdict", "measured"],
