@@ -28,13 +28,8 @@ struct BenchmarkCommand: ParsableCommand {
             if let epochs { preparation.recipe.epochs = epochs }
             if !models.isEmpty { preparation.models = Set(models) }
             let started = Date()
-            var bars: [String: ProgressBar] = [:]
-            let manifest = try preparation.run { name, step in
-                var bar = bars[name] ?? ProgressBar(label: name.padding(toLength: 8, withPad: " ", startingAt: 0))
-                bar.update(step: step.step, total: step.totalSteps, detail: String(format: "loss %.4f", step.loss),
-                           secondsRemaining: step.secondsRemaining)
-                bars[name] = bar
-            }
+            let bars = NamedProgressBars(labelWidth: 8)
+            let manifest = try preparation.run(progress: bars.update)
             print("prepared the \(preset) benchmark in \(out) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s:")
             print("  data/       \(manifest.rowCounts.values.reduce(0, +)) rows in \(manifest.rowCounts.count) files (manifest.json)")
             print("  tokenizer/  byte-level BPE, \(preparation.vocabularySize) tokens")

@@ -20,12 +20,7 @@ struct DemoCommand: ParsableCommand {
         var workflow = DemoWorkflow(output: URL(fileURLWithPath: out))
         workflow.seed = seed
         workflow.stopAtOracle = !fullBudget
-        var bars: [String: ProgressBar] = [:]
-        let outcome = try workflow.run(log: { print($0) }, progress: { name, step in
-            var bar = bars[name] ?? ProgressBar(label: name)
-            bar.update(step: step.step, total: step.totalSteps, detail: String(format: "loss %.4f", step.loss), secondsRemaining: step.secondsRemaining)
-            bars[name] = bar
-        })
+        let outcome = try workflow.run(log: { print($0) }, progress: NamedProgressBars().update)
         let evaluations = outcome.evaluations
         print("\n" + ComparisonReport.terminalTable(evaluations))
         print("\nattacks (forget ROUGE-L recall / true-answer probability):\n" + AuditWorkflow.terminalTable(outcome.attacks))

@@ -46,12 +46,7 @@ struct StudyCommand: ParsableCommand {
         workflow.learningRateFactors = learningRateFactors
         workflow.stopAtOracle = !fullBudget
         workflow.relearning = !noRelearning
-        var bars: [String: ProgressBar] = [:]
-        let results = try workflow.run(log: { print($0) }, progress: { name, step in
-            var bar = bars[name] ?? ProgressBar(label: name)
-            bar.update(step: step.step, total: step.totalSteps, detail: String(format: "loss %.4f", step.loss), secondsRemaining: step.secondsRemaining)
-            bars[name] = bar
-        })
+        let results = try workflow.run(log: { print($0) }, progress: NamedProgressBars().update)
         print("")
         for claim in results.claims { print("\(claim.verdict): \(claim.claim.statement) — \(claim.reason)") }
         print(String(format: "wrote %@/results.json, %@/report.md and %@/report.html (%.0f s)", out, out, out, results.wallSeconds))
