@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Models
 import Optimization
@@ -15,16 +16,19 @@ public struct MemoryEstimate: Sendable, Equatable {
 
     public var total: Double { weights + training + activations }
 
-    /// Float32 activations per token kept for backward, per layer and for the logits: calibrated on the
-    /// SmolLM2-135M step (batch 4 × 256: 5.36 GB estimated, 4,273 MiB peak measured), so it errs high.
+    /// Float32 activations per token kept for backward, per layer and, for a run whose objective reads
+    /// full logits (`fullLogits`: KL retain, UGradSL, RMU), 4 per vocabulary entry; a run on per-token
+    /// NLLs only holds one chunk of the chunked projection's logits. Calibrated on the SmolLM2-135M step
+    /// (batch 4 × 256, chunked: 4.58 GB estimated, 4,049 MiB peak measured), so it errs high.
     public init(model: ModelConfiguration, modelCopies: Int, trainableParameters: Int, optimizerStateFloats: Int,
-                microBatch: Int, sequenceLength: Int, concurrentBatches: Int) {
+                microBatch: Int, sequenceLength: Int, concurrentBatches: Int, fullLogits: Bool = false) {
         let parameters = Double(model.parameterCount)
         weights = 4 * parameters * Double(modelCopies)
         training = 4 * Double(trainableParameters) * Double(1 + optimizerStateFloats)
         let perLayer = 18 * Double(model.hiddenSize) + 6 * Double(model.intermediateSize)
-        let perToken = Double(model.layerCount) * perLayer + 4 * Double(model.vocabularySize)
-        activations = 4 * perToken * Double(microBatch * sequenceLength * concurrentBatches)
+        let perToken = Double(model.layerCount) * perLayer + (fullLogits ? 4 * Double(model.vocabularySize) : 0)
+        let logitChunk = fullLogits ? 0 : 4 * Double(ChunkedProjection.chunkFloats)
+        activations = 4 * perToken * Double(microBatch * sequenceLength * concurrentBatches) + logitChunk
     }
 
     /// The machine's physical memory in bytes.
