@@ -9,7 +9,9 @@ import NN
 @testable import Unlearning
 
 /// Unlearning and training jobs give the same step losses and weights through the chunked projection
-/// loss as through the full `[tokens × vocabulary]` logits they used before.
+/// loss as through the full `[tokens × vocabulary]` logits they used before. These models' logits are far
+/// under `TokenLikelihood.chunkedThresholdBytes`, so the chunked runs force the chunked path
+/// (`TokenLikelihood.$forcedPath`).
 ///
 /// Tolerance: 1e-4 relative. The two paths differ only in how BLAS blocks the head GEMM (a chunk of
 /// rows against all rows), which changes each logit by a few float32 ulps (~1e-7 relative); the
@@ -56,6 +58,11 @@ import NN
         return (losses, parameters.values.scalars)
     }
 
+    /// `body` with every per-token NLL on the chunked path, whatever the size rule would pick.
+    private func chunkedPath<T>(_ body: () throws -> T) rethrows -> T {
+        try TokenLikelihood.$forcedPath.withValue(.chunked) { try body() }
+    }
+
     private func expectSame(_ chunked: (losses: [Float], weights: [Float]), _ full: (losses: [Float], weights: [Float]), _ label: String) {
         #expect(chunked.losses.count == 3, "\(label): \(chunked.losses.count) steps reported")
         let losses = closeness(chunked.losses, full.losses, tolerance: 1e-4)
@@ -68,7 +75,7 @@ import NN
         // GA and GradDiff (forget and retain NLL), NPO and SimNPO (per-sequence sums against the cached
         // reference), IDK-DPO (two answers per question): every objective that reads per-token NLLs.
         for method in ["graddiff", "npo", "simnpo", "idkdpo"] {
-            let chunked = try unlearn(UnlearnerTests.targetModel(), method: method)
+            let chunked = try chunkedPath { try unlearn(UnlearnerTests.targetModel(), method: method) }
             let full = try unlearn(FullLogitsModel(UnlearnerTests.targetModel()), method: method)
             expectSame(chunked, full, method)
         }
@@ -79,7 +86,7 @@ import NN
         // second and third steps are the ones that exercise its term.
         var configuration = UnlearnerTests.configuration
         configuration.tiedEmbeddings = false
-        let chunked = try unlearn(makeModel(configuration, seed: 3), method: "graddiff", lowRankTargets: ["lm_head", "q_proj"])
+        let chunked = try chunkedPath { try unlearn(makeModel(configuration, seed: 3), method: "graddiff", lowRankTargets: ["lm_head", "q_proj"]) }
         let full = try unlearn(FullLogitsModel(makeModel(configuration, seed: 3)), method: "graddiff", lowRankTargets: ["lm_head", "q_proj"])
         expectSame(chunked, full, "LoRA on lm_head")
         #expect(chunked.weights.contains { $0 != 0 }, "the adapters must have moved")
@@ -95,7 +102,7 @@ import NN
             try trainer.run(resume: false, progress: { losses.append($0.loss) })
             return (losses, model.namedParameters().flatMap { $0.variable.value.scalars })
         }
-        expectSame(try train(makeModel(UnlearnerTests.configuration, seed: 9)),
+        expectSame(try chunkedPath { try train(makeModel(UnlearnerTests.configuration, seed: 9)) },
                    try train(FullLogitsModel(makeModel(UnlearnerTests.configuration, seed: 9))), "training")
     }
 }
