@@ -153,22 +153,72 @@ import Testing
         #expect(model.namedParameters().allSatisfy { $0.variable.value.scalars.allSatisfy(\.isFinite) })
     }
 
+    @Test func logitPathIsChosenBySizeAndTheMemoryEstimateFollowsIt() throws {
+        // 256 MiB of float32 logits: SmolLM2's 49,152 entries are 196,608 bytes a position, so up to 1,365
+        // positions stay on the full path; Llama 3's 128,256 entries are 513,024 bytes, so up to 523.
+        #expect(TokenLikelihood.chunkedThresholdBytes == 268_435_456)
+        #expect(TokenLikelihood.path(positions: 4 * 256, vocabulary: 49_152) == .fullLogits)
+        #expect(TokenLikelihood.path(positions: 1_365, vocabulary: 49_152) == .fullLogits)
+        #expect(TokenLikelihood.path(positions: 1_366, vocabulary: 49_152) == .chunked)
+        #expect(TokenLikelihood.path(positions: 523, vocabulary: 128_256) == .fullLogits)
+        #expect(TokenLikelihood.path(positions: 524, vocabulary: 128_256) == .chunked)
+        #expect(TokenLikelihood.path(positions: 8 * 2048, vocabulary: 128_256) == .chunked)
+        #expect(TokenLikelihood.path(positions: 3 * 16, vocabulary: 64) == .fullLogits)
+        // The tests' override wins over the size rule, only inside its scope.
+        TokenLikelihood.$forcedPath.withValue(.chunked) {
+            #expect(TokenLikelihood.path(positions: 3 * 16, vocabulary: 64) == .chunked)
+        }
+        TokenLikelihood.$forcedPath.withValue(.fullLogits) {
+            #expect(TokenLikelihood.path(positions: 8 * 2048, vocabulary: 128_256) == .fullLogits)
+        }
+        #expect(TokenLikelihood.path(positions: 3 * 16, vocabulary: 64) == .fullLogits)
+
+        // The estimate counts memory by the same rule. SmolLM2-135M at 8 × 256 = 2,048 positions (402 MB of
+        // logits, chunked): 4 · 30·(18·576 + 6·1536) · 2,048 = 4,812,963,840 plus one 16,777,216-byte chunk.
+        let smollm = ModelConfiguration.preset(named: "smollm2-135m")!
+        let chunked = MemoryEstimate(model: smollm, modelCopies: 1, trainableParameters: smollm.parameterCount, optimizerStateFloats: 2,
+                                     microBatch: 8, sequenceLength: 256, concurrentBatches: 1)
+        #expect(chunked.activations == 4_829_741_056)
+        // An objective that reads full logits counts 4 floats per vocabulary entry per token even above it.
+        let fullAnyway = MemoryEstimate(model: smollm, modelCopies: 1, trainableParameters: smollm.parameterCount, optimizerStateFloats: 2,
+                                        microBatch: 8, sequenceLength: 256, concurrentBatches: 1, fullLogits: true)
+        #expect(fullAnyway.activations == 6_423_576_576)
+        // Llama-3.2-1B-sized head (128,256 entries) at 4 × 512: chunked, so no per-token logit term.
+        var llama = smollm
+        llama.vocabularySize = 128_256
+        let llamaChunked = MemoryEstimate(model: llama, modelCopies: 1, trainableParameters: 0, optimizerStateFloats: 2,
+                                          microBatch: 4, sequenceLength: 512, concurrentBatches: 1)
+        let llamaFull = MemoryEstimate(model: llama, modelCopies: 1, trainableParameters: 0, optimizerStateFloats: 2,
+                                       microBatch: 4, sequenceLength: 512, concurrentBatches: 1, fullLogits: true)
+        #expect(llamaFull.activations - llamaChunked.activations == 4 * 4 * 128_256 * 2_048 - 16_777_216)
+    }
+
     @Test func memoryEstimateRefusesARunThatCannotFitBeforeItStarts() throws {
         let smollm = ModelConfiguration.preset(named: "smollm2-135m")!
         let measured = MemoryEstimate(model: smollm, modelCopies: 1, trainableParameters: smollm.parameterCount, optimizerStateFloats: 2,
                                       microBatch: 4, sequenceLength: 256, concurrentBatches: 1)
         // By hand, from SmolLM2-135M's shapes (134,515,008 parameters, hidden 576, MLP 1536, 30 layers,
         // vocabulary 49,152) and MemoryEstimate's per-token constants: weights 4·134,515,008 = 538,060,032;
-        // gradients + two AdamW moments 3·538,060,032 = 1,614,180,096; activations 4 · (30·(18·576 + 6·1536)
+        // gradients + two AdamW moments 3·538,060,032 = 1,614,180,096; activations, on the full-logit path
+        // (1,024 positions' logits are 201 MB, under the 256 MiB threshold), 4 · (30·(18·576 + 6·1536)
         // + 4·49,152) · 4·256 = 4 · 784,128 · 1,024 = 3,211,788,288. Total 5,364,028,416 bytes.
         #expect(smollm.parameterCount == 134_515_008)
         #expect(measured.weights == 538_060_032)
         #expect(measured.training == 1_614_180_096)
         #expect(measured.activations == 3_211_788_288)
-        // It must cover the measured peak RSS of this step, 4,273 MiB (README's performance table,
-        // `unlearn bench step --preset smollm2-135m`), erring high by less than a third.
-        #expect(measured.total > 4_273 * 1_048_576)
-        #expect(measured.total < 1.33 * 4_273 * 1_048_576)
+        // It must cover the measured peak RSS of this step on the full-logit path, 4,604 MiB
+        // (`unlearn bench step --preset smollm2-135m`), erring high by less than a third.
+        #expect(measured.total > 4_604 * 1_048_576)
+        #expect(measured.total < 1.33 * 4_604 * 1_048_576)
+        // Forced onto the chunked path the same step peaked at 4,049 MiB (median of three); the estimate
+        // then counts one chunk of logits, 4 · 4,194,304 = 16,777,216: 4 · 587,520 · 1,024 + 16,777,216.
+        let chunked = TokenLikelihood.$forcedPath.withValue(.chunked) {
+            MemoryEstimate(model: smollm, modelCopies: 1, trainableParameters: smollm.parameterCount, optimizerStateFloats: 2,
+                           microBatch: 4, sequenceLength: 256, concurrentBatches: 1)
+        }
+        #expect(chunked.activations == 2_423_259_136)
+        #expect(chunked.total > 4_049 * 1_048_576)
+        #expect(chunked.total < 1.33 * 4_049 * 1_048_576)
         #expect(throws: Never.self) { try measured.check(available: 24 * 1_073_741_824) }
         if let error = #expect(throws: (any Error).self, performing: { try measured.check(available: 4 * 1_073_741_824) }) {
             #expect("\(error)".contains("GiB") && "\(error)".contains("--batch-size"), "\(error)")

@@ -31,7 +31,7 @@ public struct SuffixSearch: Sendable {
         let examples = suffixes.map { TokenizedExample(prompt: prompt + $0, answer: answer) }
         let batch = TokenBatch(examples, padId: 0, maximumLength: model.configuration.maximumPositions)
         return GradientMode.withoutGradients {
-            let loss = sequenceLoss(logits: model.logits(tokens: batch.ids, batch: batch.batch, length: batch.length), targets: batch.targets)
+            let loss = model.sequenceLoss(tokens: batch.ids, batch: batch.batch, length: batch.length, targets: batch.targets)
             return zip(loss.negativeLogLikelihoodSum.value.scalars, loss.tokenCounts).map { Double($0) / Double(max($1, 1)) }
         }
     }
@@ -55,7 +55,7 @@ public struct SuffixSearch: Sendable {
             let ids = prompt + suffix + answer
             let embedded = Variable(GradientMode.withoutGradients { model.embed(ids, batch: 1, length: ids.count).value }, requiresGradient: true)
             let targets = (0..<ids.count).map { position in position + 1 >= prompt.count + suffix.count && position + 1 < ids.count ? ids[position + 1] : -100 }
-            sequenceLoss(logits: model.forward(ModelInput(embeddings: embedded), cache: nil).logits, targets: targets).meanTokenLoss.backward()
+            model.sequenceLoss(ModelInput(embeddings: embedded), targets: targets).meanTokenLoss.backward()
             guard let gradient = embedded.gradient else { break }
             let width = gradient.shape[2]
             let suffixGradient = Tensor(zeros: [suffixLength, width])

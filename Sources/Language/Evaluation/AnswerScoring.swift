@@ -22,8 +22,8 @@ public enum AnswerScoring {
             for start in stride(from: 0, to: examples.count, by: batchSize) {
                 let chunk = Array(examples[start..<min(start + batchSize, examples.count)])
                 let batch = TokenBatch(chunk, padId: 0, maximumLength: maximumLength)
-                let logits = model.logits(tokens: batch.ids, batch: batch.batch, length: batch.length)
-                let losses = tokenNegativeLogLikelihood(logits: logits, targets: batch.targets).value
+                let losses = model.tokenNegativeLogLikelihoods(ModelInput(tokens: batch.ids, batch: batch.batch, length: batch.length),
+                                                               targets: batch.targets).value
                 for row in 0..<batch.batch {
                     var values: [Double] = []
                     for position in 0..<batch.length where batch.targets[row * batch.length + position] != -100 {

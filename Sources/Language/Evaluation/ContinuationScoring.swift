@@ -85,15 +85,18 @@ public enum ContinuationScoring {
     private static func lastPositionLogProbabilities(model: CausalLanguageModel, contexts: [[Int]], tokens: [[Int]]) -> [[Double]] {
         let length = max(contexts.map(\.count).max() ?? 1, 1)
         let ids = TokenBudgetBatches.rightPadded(contexts, length: length)
-        return GradientMode.withoutGradients {
-            let logits = model.logits(tokens: ids, batch: contexts.count, length: length).value
-            let vocabulary = logits.shape[2]
-            return zip(contexts, tokens).enumerated().map { row, pair in
-                let start = logits.data + (row * length + max(pair.0.count - 1, 0)) * vocabulary
+        // Only the last position of each context is projected: the other positions' logits are never formed.
+        let lastPositions = contexts.enumerated().map { row, context in row * length + max(context.count - 1, 0) }
+        var results: [[Double]] = [], done = 0
+        model.forEachLogitChunk(ModelInput(tokens: ids, batch: contexts.count, length: length), rows: lastPositions) { chunk, logits, vocabulary in
+            for index in chunk.indices {
+                let start = logits + index * vocabulary
                 let maximum = VectorExponential.maximum(start, count: vocabulary)
                 let logNormaliser = Double(maximum) + Foundation.log(Double(VectorExponential.sumOfExponentials(start, minus: maximum, count: vocabulary)))
-                return pair.1.map { Double(start[$0]) - logNormaliser }
+                results.append(tokens[done + index].map { Double(start[$0]) - logNormaliser })
             }
+            done += chunk.count
         }
+        return results
     }
 }

@@ -11,8 +11,9 @@ public struct TextTokenStatistics: Sendable, Equatable {
     public let moments: [MembershipInference.TokenMoments]
 }
 
-/// Scores token sequences without gradients, in right-padded batches capped by a token budget so the
-/// `[batch, length, vocabulary]` logits stay small enough for long texts and large vocabularies.
+/// Scores token sequences without gradients, in right-padded batches capped by a token budget (which
+/// bounds the activations); the logits are formed a chunk of positions at a time (`forEachLogitChunk`),
+/// never for the whole batch.
 public enum TextTokenScoring {
     public static func score(model: CausalLanguageModel, sequences: [[Int]], tokenBudget: Int = 2048) -> [TextTokenStatistics] {
         TokenBudgetBatches.ranges(lengths: sequences.map(\.count), budget: tokenBudget).flatMap { range in
@@ -22,38 +23,39 @@ public enum TextTokenScoring {
 
     private static func scoreBatch(model: CausalLanguageModel, sequences: [[Int]], length: Int) -> [TextTokenStatistics] {
         let ids = TokenBudgetBatches.rightPadded(sequences, length: length)
-        return GradientMode.withoutGradients {
-            let logits = model.logits(tokens: ids, batch: sequences.count, length: length).value
-            let vocabulary = logits.shape[2]
-            // (row, position) pairs whose next token is scored: right padding never leaks into them under causal attention.
-            let pairs = sequences.enumerated().flatMap { row, sequence in (0..<max(sequence.count - 1, 0)).map { (row, $0) } }
-            let logProbabilities = UnsafeMutablePointer<Double>.allocate(capacity: max(pairs.count, 1))
-            let means = UnsafeMutablePointer<Double>.allocate(capacity: max(pairs.count, 1))
-            let variances = UnsafeMutablePointer<Double>.allocate(capacity: max(pairs.count, 1))
-            defer { logProbabilities.deallocate(); means.deallocate(); variances.deallocate() }
-            let (source, outLog, outMean, outVariance) = (SendablePointer(logits.data), SendablePointer(logProbabilities),
-                                                          SendablePointer(means), SendablePointer(variances))
-            Parallel.forRanges(pairs.count, minimumChunk: 8) { range in
+        // (row, position) pairs whose next token is scored: right padding never leaks into them under causal attention.
+        let pairs = sequences.enumerated().flatMap { row, sequence in (0..<max(sequence.count - 1, 0)).map { (row, $0) } }
+        let logProbabilities = UnsafeMutablePointer<Double>.allocate(capacity: max(pairs.count, 1))
+        let means = UnsafeMutablePointer<Double>.allocate(capacity: max(pairs.count, 1))
+        let variances = UnsafeMutablePointer<Double>.allocate(capacity: max(pairs.count, 1))
+        defer { logProbabilities.deallocate(); means.deallocate(); variances.deallocate() }
+        let (outLog, outMean, outVariance) = (SendablePointer(logProbabilities), SendablePointer(means), SendablePointer(variances))
+        var done = 0
+        // Chunks arrive in the order of `pairs`, so the pair of a chunk's row `index` is `done + index`.
+        model.forEachLogitChunk(ModelInput(tokens: ids, batch: sequences.count, length: length),
+                                rows: pairs.map { $0.0 * length + $0.1 }) { chunk, logits, vocabulary in
+            let (first, source) = (done, SendablePointer(logits))
+            Parallel.forRanges(chunk.count, minimumChunk: 8) { range in
                 let probabilities = UnsafeMutablePointer<Float>.allocate(capacity: vocabulary)
                 defer { probabilities.deallocate() }
                 for index in range {
-                    let (row, position) = pairs[index]
-                    let logitsRow = UnsafePointer(source.pointer + (row * length + position) * vocabulary)
-                    let statistics = rowStatistics(logitsRow, vocabulary: vocabulary, target: sequences[row][position + 1],
-                                                   scratch: probabilities)
-                    outLog.pointer[index] = statistics.logProbability
-                    outMean.pointer[index] = statistics.mean
-                    outVariance.pointer[index] = statistics.variance
+                    let (row, position) = pairs[first + index]
+                    let statistics = rowStatistics(UnsafePointer(source.pointer + index * vocabulary), vocabulary: vocabulary,
+                                                   target: sequences[row][position + 1], scratch: probabilities)
+                    outLog.pointer[first + index] = statistics.logProbability
+                    outMean.pointer[first + index] = statistics.mean
+                    outVariance.pointer[first + index] = statistics.variance
                 }
             }
-            var offset = 0
-            return sequences.map { sequence in
-                let count = max(sequence.count - 1, 0)
-                defer { offset += count }
-                return TextTokenStatistics(
-                    tokenLogProbabilities: (offset..<(offset + count)).map { logProbabilities[$0] },
-                    moments: (offset..<(offset + count)).map { MembershipInference.TokenMoments(mean: means[$0], variance: variances[$0]) })
-            }
+            done += chunk.count
+        }
+        var offset = 0
+        return sequences.map { sequence in
+            let count = max(sequence.count - 1, 0)
+            defer { offset += count }
+            return TextTokenStatistics(
+                tokenLogProbabilities: (offset..<(offset + count)).map { logProbabilities[$0] },
+                moments: (offset..<(offset + count)).map { MembershipInference.TokenMoments(mean: means[$0], variance: variances[$0]) })
         }
     }
 

@@ -49,9 +49,15 @@ public protocol CausalLanguageModel: Module {
     func embed(_ tokens: [Int], batch: Int, length: Int) -> Variable
     /// Runs the model; with a cache, the input continues the cached sequence and is appended to it.
     func forward(_ input: ModelInput, cache: KeyValueCache?) -> ModelOutput
+    /// Runs the model without a cache up to its final norm and returns the terms whose sum is the logits
+    /// (`chunkedTokenNegativeLogLikelihood` projects them a chunk at a time); nil for a model that can
+    /// only produce logits, whose losses then take the full-logit path.
+    func outputProjectionTerms(_ input: ModelInput) -> [ProjectionTerm]?
 }
 
 extension CausalLanguageModel {
+    public func outputProjectionTerms(_ input: ModelInput) -> [ProjectionTerm]? { nil }
+
     /// Logits for a `[batch, length]` block of tokens without a cache.
     public func logits(tokens: [Int], batch: Int, length: Int) -> Variable {
         forward(ModelInput(tokens: tokens, batch: batch, length: length), cache: nil).logits

@@ -45,6 +45,16 @@ public final class GPT2: CausalLanguageModel {
     }
 
     public func forward(_ input: ModelInput, cache: KeyValueCache?) -> ModelOutput {
+        let (normalized, captured) = finalHiddenStates(input, cache: cache)
+        return ModelOutput(logits: linear(normalized, weight: tokenEmbedding.weight), hiddenStates: captured)
+    }
+
+    public func outputProjectionTerms(_ input: ModelInput) -> [ProjectionTerm]? {
+        [ProjectionTerm(input: finalHiddenStates(input, cache: nil).normalized, weight: tokenEmbedding.weight)]
+    }
+
+    /// The decoder up to and including the final LayerNorm, `[batch, length, hidden]`, and the captured layers.
+    func finalHiddenStates(_ input: ModelInput, cache: KeyValueCache?) -> (normalized: Variable, captured: [Int: Variable]) {
         let start = cache?.length ?? 0
         precondition(start + input.length <= configuration.maximumPositions,
                      "GPT2: \(start + input.length) positions exceed the model's \(configuration.maximumPositions)")
@@ -57,8 +67,7 @@ public final class GPT2: CausalLanguageModel {
             if input.capturedLayers.contains(index) { captured[index] = hidden }
         }
         cache?.advance(by: input.length)
-        let logits = linear(finalNorm(hidden), weight: tokenEmbedding.weight)
-        return ModelOutput(logits: logits, hiddenStates: captured)
+        return (finalNorm(hidden), captured)
     }
 
     public var namedChildren: [(String, Module)] {

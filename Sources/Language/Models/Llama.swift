@@ -48,6 +48,18 @@ public final class Llama: CausalLanguageModel {
     }
 
     public func forward(_ input: ModelInput, cache: KeyValueCache?) -> ModelOutput {
+        let (normalized, captured) = finalHiddenStates(input, cache: cache)
+        let logits = languageModelHead.map { $0(normalized) } ?? linear(normalized, weight: embedTokens.weight)
+        return ModelOutput(logits: logits, hiddenStates: captured)
+    }
+
+    public func outputProjectionTerms(_ input: ModelInput) -> [ProjectionTerm]? {
+        let normalized = finalHiddenStates(input, cache: nil).normalized
+        return languageModelHead?.projectionTerms(normalized) ?? [ProjectionTerm(input: normalized, weight: embedTokens.weight)]
+    }
+
+    /// The decoder up to and including the final norm, `[batch, length, hidden]`, and the captured layers.
+    func finalHiddenStates(_ input: ModelInput, cache: KeyValueCache?) -> (normalized: Variable, captured: [Int: Variable]) {
         var hidden = input.embeddings ?? embed(input.tokens ?? [], batch: input.batch, length: input.length)
         let start = cache?.length ?? 0
         let positions = Array(start..<(start + input.length))
@@ -57,9 +69,7 @@ public final class Llama: CausalLanguageModel {
             if input.capturedLayers.contains(index) { captured[index] = hidden }
         }
         cache?.advance(by: input.length)
-        let normalized = norm(hidden)
-        let logits = languageModelHead.map { $0(normalized) } ?? linear(normalized, weight: embedTokens.weight)
-        return ModelOutput(logits: logits, hiddenStates: captured)
+        return (norm(hidden), captured)
     }
 
     public var namedChildren: [(String, Module)] {

@@ -77,7 +77,7 @@ public enum ModelBenchmark {
             let zeroing = Timing.now()
             parameters.zeroGradients()
             OperationProfiler.add("zero gradients", seconds: Timing.now() - zeroing)
-            let loss = sequenceLoss(logits: model.logits(tokens: ids, batch: batch, length: length), targets: targets).meanTokenLoss
+            let loss = model.sequenceLoss(tokens: ids, batch: batch, length: length, targets: targets).meanTokenLoss
             (-loss).backward()
             let update = Timing.now()
             optimizer.step(learningRate: 1e-5)

@@ -40,11 +40,13 @@ public enum OpsBenchmark {
         let query = input([s.batch, s.length, s.heads, s.headSize])
         let key = input([s.batch, s.length, s.keyHeads, s.headSize]), value = input([s.batch, s.length, s.keyHeads, s.headSize])
         let logits = input([s.batch, s.length, s.vocabulary])
+        let head = input([s.vocabulary, s.hidden], 0.02)
         let targets = (0..<s.tokens).map { $0 * 7919 % s.vocabulary }
         let rotary = RotaryEmbedding(dimension: s.headSize, theta: 100_000)
         let positions = Array(0..<s.length)
         let linearFlops = 6.0 * Double(s.tokens * s.hidden * s.intermediate)
         let attentionFlops = 6.0 * Double(s.batch * s.heads * s.length * s.length * s.headSize)
+        let headFlops = 6.0 * Double(s.tokens * s.hidden * s.vocabulary)
         var cases: [(String, Double?, () -> Variable)] = [
             ("linear \(s.hidden)→\(s.intermediate)", linearFlops, { linear(hiddenStates, weight: weight) }),
             ("rmsnorm \(s.hidden)", nil, { rmsNorm(hiddenStates, weight: norm, epsilon: 1e-5) }),
@@ -53,6 +55,11 @@ public enum OpsBenchmark {
             ("attention \(s.heads)/\(s.keyHeads) heads", attentionFlops,
              { causalAttention(query: query, key: key, value: value, scale: 1 / Float(s.headSize).squareRoot()) }),
             ("cross-entropy vocab \(s.vocabulary)", nil, { tokenNegativeLogLikelihood(logits: logits, targets: targets) }),
+            // The output head and its loss both ways: through the full logits, and chunked (which
+            // recomputes each chunk's logits in backward, one GEMM more, to hold only a chunk of them).
+            ("head + cross-entropy, full logits", headFlops, { tokenNegativeLogLikelihood(logits: linear(hiddenStates, weight: head), targets: targets) }),
+            ("head + cross-entropy, chunked", headFlops,
+             { chunkedTokenNegativeLogLikelihood(terms: [ProjectionTerm(input: hiddenStates, weight: head)], targets: targets) }),
         ]
         // The ops with AVX-512 kernels again through their portable loops, to show what the kernels gain.
         if VectorKernels.available {

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Models
 import Optimization
@@ -15,16 +16,23 @@ public struct MemoryEstimate: Sendable, Equatable {
 
     public var total: Double { weights + training + activations }
 
-    /// Float32 activations per token kept for backward, per layer and for the logits: calibrated on the
-    /// SmolLM2-135M step (batch 4 × 256: 5.36 GB estimated, 4,273 MiB peak measured), so it errs high.
+    /// Float32 activations per token kept for backward, per layer, and the logits by the same rule as
+    /// training uses (`TokenLikelihood.path`): 4 floats per vocabulary entry per token when one forward
+    /// pass's full logits stay under `TokenLikelihood.chunkedThresholdBytes` (the full-logit path) or the
+    /// objective reads full logits anyway (`fullLogits`: KL retain, UGradSL, RMU); one chunk of the chunked
+    /// projection's logits above it. Calibrated on the SmolLM2-135M step (batch 4 × 256, full logits:
+    /// 5.36 GB estimated, 4,604 MiB peak measured; chunked: 4,049 MiB), so it errs high.
     public init(model: ModelConfiguration, modelCopies: Int, trainableParameters: Int, optimizerStateFloats: Int,
-                microBatch: Int, sequenceLength: Int, concurrentBatches: Int) {
+                microBatch: Int, sequenceLength: Int, concurrentBatches: Int, fullLogits: Bool = false) {
         let parameters = Double(model.parameterCount)
         weights = 4 * parameters * Double(modelCopies)
         training = 4 * Double(trainableParameters) * Double(1 + optimizerStateFloats)
+        let countsLogits = fullLogits
+            || TokenLikelihood.path(positions: microBatch * sequenceLength, vocabulary: model.vocabularySize) == .fullLogits
         let perLayer = 18 * Double(model.hiddenSize) + 6 * Double(model.intermediateSize)
-        let perToken = Double(model.layerCount) * perLayer + 4 * Double(model.vocabularySize)
-        activations = 4 * perToken * Double(microBatch * sequenceLength * concurrentBatches)
+        let perToken = Double(model.layerCount) * perLayer + (countsLogits ? 4 * Double(model.vocabularySize) : 0)
+        let logitChunk = countsLogits ? 0 : 4 * Double(ChunkedProjection.chunkFloats)
+        activations = 4 * perToken * Double(microBatch * sequenceLength * concurrentBatches) + logitChunk
     }
 
     /// The machine's physical memory in bytes.

@@ -62,9 +62,9 @@ public final class Trainer {
                 let micro = Array(stepExamples[start..<min(start + configuration.microBatchSize, stepExamples.count)])
                 let batch = TokenBatch(micro, padId: padId, maximumLength: configuration.maximumLength)
                 if batch.targetCount == 0 { continue }
-                let logits = model.logits(tokens: batch.ids, batch: batch.batch, length: batch.length)
                 // Summed NLL over the step's target tokens, so accumulation equals one large batch.
-                let loss = sequenceLoss(logits: logits, targets: batch.targets).negativeLogLikelihoodSum.sum()
+                let loss = model.sequenceLoss(tokens: batch.ids, batch: batch.batch, length: batch.length, targets: batch.targets)
+                    .negativeLogLikelihoodSum.sum()
                     .scaled(by: 1 / Float(max(stepTargets, 1)))
                 lossSum += loss.value.scalar
                 loss.backward()

@@ -29,7 +29,7 @@ public final class ObjectiveContext {
 
     /// Per-sequence summed answer NLL of `batch` under the model being unlearned.
     public func sequenceLoss(_ batch: TokenBatch) -> SequenceLoss {
-        Engine.sequenceLoss(logits: model.logits(tokens: batch.ids, batch: batch.batch, length: batch.length), targets: batch.targets)
+        model.sequenceLoss(tokens: batch.ids, batch: batch.batch, length: batch.length, targets: batch.targets)
     }
 
     /// The output of decoder layer `layer` on `batch`, `[batch, length, hidden]`.

@@ -21,8 +21,8 @@ public struct ReferenceCache: Sendable {
             stride(from: 0, to: examples.count, by: batchSize).flatMap { start in
                 let batch = TokenBatch(Array(examples[start..<min(start + batchSize, examples.count)]), padId: padId, maximumLength: maximumLength)
                 return GradientMode.withoutGradients {
-                    sequenceLoss(logits: model.logits(tokens: batch.ids, batch: batch.batch, length: batch.length),
-                                 targets: batch.targets).negativeLogLikelihoodSum.value.scalars
+                    model.sequenceLoss(tokens: batch.ids, batch: batch.batch, length: batch.length, targets: batch.targets)
+                        .negativeLogLikelihoodSum.value.scalars
                 }
             }
         }

@@ -75,7 +75,8 @@ public final class Unlearner {
         let batches = 1 + (settings.retainWeight != 0 ? 1 : 0) + (data.alternate.isEmpty ? 0 : 1)
         try MemoryEstimate(model: model.configuration, modelCopies: referenceModel == nil ? 1 : 2, trainableParameters: parameters.count,
                            optimizerStateFloats: 2, microBatch: configuration.microBatchSize, sequenceLength: longest,
-                           concurrentBatches: batches).check()
+                           concurrentBatches: batches, fullLogits: objective.readsFullLogits || (settings.retainWeight != 0
+                               && settings.retainLoss == .kullbackLeibler && !(objective is RepresentationMisdirection))).check()
         // The reference values come from the model as loaded, before a resumed state replaces it.
         let steeringLayer = (objective as? RepresentationMisdirection)?.layer ?? 0
         let cache = ReferenceCache.compute(model: model, needs: objective.needs, data: data, padId: padId,

@@ -19,6 +19,9 @@ public struct ReferenceNeeds: OptionSet, Sendable {
 public protocol UnlearningObjective: Sendable {
     /// Reference values the objective reads.
     var needs: ReferenceNeeds { get }
+    /// Whether the objective reads the model's full `[tokens × vocabulary]` logits rather than only
+    /// per-token NLLs (which never form them), so the memory estimate counts them.
+    var readsFullLogits: Bool { get }
     /// The forget term of one micro-batch, a mean over its rows (or tokens), before the weight γ.
     func forgetLoss(_ context: ObjectiveContext) -> Variable
     /// A method-specific retain term before the weight α; nil uses the configured `RetainLossKind`.
@@ -27,5 +30,6 @@ public protocol UnlearningObjective: Sendable {
 
 extension UnlearningObjective {
     public var needs: ReferenceNeeds { [] }
+    public var readsFullLogits: Bool { false }
     public func retainLoss(_ context: ObjectiveContext) -> Variable? { nil }
 }

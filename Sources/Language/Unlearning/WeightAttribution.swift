@@ -16,7 +16,7 @@ public enum WeightAttribution {
         for start in stride(from: 0, to: examples.count, by: batchSize) {
             let batch = TokenBatch(Array(examples[start..<min(start + batchSize, examples.count)]), padId: padId, maximumLength: maximumLength)
             guard batch.targetCount > 0 else { continue }
-            sequenceLoss(logits: model.logits(tokens: batch.ids, batch: batch.batch, length: batch.length), targets: batch.targets)
+            model.sequenceLoss(tokens: batch.ids, batch: batch.batch, length: batch.length, targets: batch.targets)
                 .meanTokenLoss.backward()
         }
         let sum = parameters.gradients.copy()

@@ -74,8 +74,14 @@ public struct SequenceLoss {
 /// `targets[b, t]` is the token after position t; `ignoreIndex` marks prompt and padding positions).
 public func sequenceLoss(logits: Variable, targets: [Int], ignoreIndex: Int = -100) -> SequenceLoss {
     precondition(logits.shape.count == 3, "sequenceLoss: logits must be [B, T, V], got \(logits.shape)")
-    let (batch, length) = (logits.shape[0], logits.shape[1])
-    let perToken = tokenNegativeLogLikelihood(logits: logits, targets: targets, ignoreIndex: ignoreIndex)
+    return sequenceLoss(tokenNegativeLogLikelihoods: tokenNegativeLogLikelihood(logits: logits, targets: targets, ignoreIndex: ignoreIndex),
+                        targets: targets, ignoreIndex: ignoreIndex)
+}
+
+/// Sequence losses from per-token NLLs `[B, T]` (from the full logits or the chunked projection).
+public func sequenceLoss(tokenNegativeLogLikelihoods perToken: Variable, targets: [Int], ignoreIndex: Int = -100) -> SequenceLoss {
+    precondition(perToken.shape.count == 2, "sequenceLoss: per-token NLLs must be [B, T], got \(perToken.shape)")
+    let (batch, length) = (perToken.shape[0], perToken.shape[1])
     let counts = (0..<batch).map { b in targets[(b * length)..<((b + 1) * length)].filter { $0 != ignoreIndex }.count }
     return SequenceLoss(negativeLogLikelihoodSum: perToken.sum(axis: 1), tokenCounts: counts)
 }

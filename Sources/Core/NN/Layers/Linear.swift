@@ -29,6 +29,18 @@ public final class Linear: Module {
         return base + adapter(input)
     }
 
+    /// The summands whose total is this layer's output for `input` (no bias), for ops that project in
+    /// chunks instead of calling the layer: the base `input · Wᵀ`, plus `((α/r)·input·Aᵀ) · Bᵀ` when an
+    /// adapter is attached, so LoRA on an output head trains through the chunked loss too.
+    public func projectionTerms(_ input: Variable) -> [ProjectionTerm] {
+        precondition(bias == nil, "Linear.projectionTerms: a layer with a bias is not a pure projection")
+        var terms = [ProjectionTerm(input: input, weight: weight)]
+        if let adapter {
+            terms.append(ProjectionTerm(input: linear(input, weight: adapter.down).scaled(by: adapter.scale), weight: adapter.up))
+        }
+        return terms
+    }
+
     /// Folds the adapter into the weight (`W ← W + (α/r)·B·A`) and removes it: the layer then computes
     /// the same function without the adapter's cost.
     public func mergeAdapter() {

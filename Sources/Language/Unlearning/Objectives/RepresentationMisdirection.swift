@@ -25,6 +25,8 @@ public struct RepresentationMisdirection: UnlearningObjective {
     }
 
     public var needs: ReferenceNeeds { .retainHiddenStates }
+    /// Its hidden states come from `forward`, which also projects every position to logits.
+    public var readsFullLogits: Bool { true }
 
     /// Mean squared error between `hidden` `[B, T, d]` and `target` (broadcast), over positions where
     /// `mask` `[B, T]` is 1.

@@ -7,6 +7,8 @@ import Engine
 public struct SmoothedGradientAscent: UnlearningObjective {
     public let smoothing: Float
     public init(smoothing: Float) { self.smoothing = smoothing }
+    /// The smoothed labels' term is a mean over the whole vocabulary of log p.
+    public var readsFullLogits: Bool { true }
 
     /// −mean over target tokens of the smoothed cross-entropy, for logits `[B, T, V]`.
     public static func loss(logits: Variable, targets: [Int], smoothing: Float) -> Variable {
