@@ -34,6 +34,14 @@ import Testing
         assertSizes(TestSupport.demo, forgetAuthors: [1, 1, 2], utilityFacts: 20, utilityAuthors: 20)
     }
 
+    @Test func standardSizes() throws {
+        let standard = try FictitiousAuthorsGenerator(preset: .standard, seed: 7).generate()
+        // forget10 must hold at least 100 answers, so forget quality has enough truth ratios to discriminate.
+        assertSizes(standard, forgetAuthors: [1, 3, 6], utilityFacts: 40, utilityAuthors: 40)
+        #expect((standard.rows(BenchmarkFileName.forget(.forget10))?.count ?? 0) >= 100)
+        #expect(BenchmarkPreset.named("standard") == .standard)
+    }
+
     @Test func smallSizes() {
         #expect(BenchmarkPreset.small.authorCount == 60)
         #expect(BenchmarkPreset.small.questionsPerAuthor == 15)

@@ -14,7 +14,7 @@ struct BenchmarkCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Generate the data, train its tokenizer, the target model and one retain oracle per forget split.")
 
-        @Option(help: "demo, small or full.") var preset = "demo"
+        @Option(help: "demo, small, standard or full.") var preset = "demo"
         @Option(help: "Output folder.") var out: String
         @Option(help: "Seed of the data, initialisation and data order.") var seed: UInt64 = 0
         @Option(help: "Override the recipe's epochs.") var epochs: Int?
@@ -22,7 +22,7 @@ struct BenchmarkCommand: ParsableCommand {
 
         func run() throws {
             guard let chosen = BenchmarkPreset.named(preset) else {
-                throw ValidationError("unknown preset '\(preset)' (demo, small or full)")
+                throw ValidationError("unknown preset '\(preset)' (demo, small, standard or full)")
             }
             var preparation = BenchmarkPreparation(preset: chosen, seed: seed, output: URL(fileURLWithPath: out))
             if let epochs { preparation.recipe.epochs = epochs }

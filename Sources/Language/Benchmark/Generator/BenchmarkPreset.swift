@@ -35,12 +35,18 @@ public struct BenchmarkPreset: Sendable, Hashable {
         name: "small", authorCount: 60, questionsPerAuthor: 15, famousAuthorCount: 10,
         worldFactCount: 40, countryCount: 12, fruitCount: 10)
 
+    /// 60 authors × 17 QA: forget10 holds 6 authors' 102 answers, enough truth ratios for forget quality
+    /// (a KS test over them) to tell methods apart; trained on the `tiny` architecture.
+    public static let standard = BenchmarkPreset(
+        name: "standard", authorCount: 60, questionsPerAuthor: 17, famousAuthorCount: 10,
+        worldFactCount: 40, countryCount: 12, fruitCount: 10)
+
     /// TOFU's shape: 200 authors × 20 QA, forget sets of 40/200/400 rows, 100 + 117 utility rows.
     public static let full = BenchmarkPreset(
         name: "full", authorCount: 200, questionsPerAuthor: 20, famousAuthorCount: 25,
         worldFactCount: 117, countryCount: 24, fruitCount: 24)
 
-    public static let all: [BenchmarkPreset] = [demo, small, full]
+    public static let all: [BenchmarkPreset] = [demo, small, standard, full]
 
     /// Looks a preset up by name, for command-line use.
     public static func named(_ name: String) -> BenchmarkPreset? {
