@@ -77,4 +77,28 @@ import Tokenizers
         let misspelt = try harness.run(arguments(root.appendingPathComponent("d")) + ["--config", unknown.path])
         #expect(misspelt.standardError.contains("learning-rte"), "\(misspelt.standardError)")
     }
+    /// `unlearn benchmark prepare --resume` after SIGKILLs in the middle of the target's training: the
+    /// data and tokenizer are regenerated, the target continues from its checkpoint, and its weights are
+    /// the bytes an uninterrupted preparation writes.
+    @Test func killedBenchmarkPreparationResumesToTheSameBytes() throws {
+        let executable = try #require(KillAndResume.unlearnExecutable, "the unlearn executable is not built next to the tests: run swift build --build-tests")
+        let harness = KillAndResume(executable: executable, checkpoint: "models/target/checkpoint", result: "models/target/model/model.safetensors")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("unlearn-kill-prepare-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        func arguments(_ out: URL) -> [String] {
+            ["benchmark", "prepare", "--preset", "demo", "--models", "target", "--epochs", "4", "--checkpoint-every", "10", "--out", out.path]
+        }
+        // 200 rows in batches of 16: 13 steps per epoch, 52 steps, checkpoints every 10.
+        let steps = KillAndResume.killSteps(from: [10, 20, 30, 40, 50], test: "benchmark prepare")
+        try harness.check(arguments: arguments, root: root, killAtSteps: steps)
+        // It continued from its last checkpoint instead of starting again.
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("b/models/target/run.json"))) as? [String: Any]
+        #expect(summary?["resumedFromStep"] as? Int == steps.last, "\(String(describing: summary?["resumedFromStep"]))")
+        // A finished model is kept by a further --resume, not retrained.
+        let model = root.appendingPathComponent("b/models/target/model/model.safetensors")
+        let written = try FileManager.default.attributesOfItem(atPath: model.path)[.modificationDate] as? Date
+        #expect(try harness.run(arguments(root.appendingPathComponent("b")) + ["--resume"]).status == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: model.path)[.modificationDate] as? Date == written)
+    }
 }

@@ -19,6 +19,9 @@ struct BenchmarkCommand: ParsableCommand {
         @Option(help: "Seed of the data, initialisation and data order.") var seed: UInt64 = 0
         @Option(help: "Override the recipe's epochs.") var epochs: Int?
         @Option(parsing: .upToNextOption, help: "Train only these models (e.g. target retain90); default: all.") var models: [String] = []
+        @Option(name: .customLong("checkpoint-every"), help: "Steps between each model's checkpoints.") var checkpointEvery = 200
+        @Flag(help: "Continue an interrupted preparation: finished models are kept, the others resume from their checkpoints.")
+        var resume = false
 
         func run() throws {
             guard let chosen = BenchmarkPreset.named(preset) else {
@@ -26,6 +29,8 @@ struct BenchmarkCommand: ParsableCommand {
             }
             var preparation = BenchmarkPreparation(preset: chosen, seed: seed, output: URL(fileURLWithPath: out))
             if let epochs { preparation.recipe.epochs = epochs }
+            preparation.recipe.checkpointInterval = checkpointEvery
+            preparation.resume = resume
             if !models.isEmpty { preparation.models = Set(models) }
             let started = Date()
             let bars = NamedProgressBars(labelWidth: 8)
