@@ -64,10 +64,8 @@ public struct DemoWorkflow {
         }
         func evaluate(_ name: String, path: URL, oracleRatios: [Double]?, record: UnlearningJob.Record? = nil) throws -> ModelEvaluation {
             log("evaluating \(name)")
-            let loaded = try ModelLoader.load(path: path.path)
-            let suite = TofuSuite(model: loaded.model, tokenizer: try TokenizerLoading.tokenizer(for: loaded), data: data, split: "forget10")
-            let (summary, sets) = try suite.run(oracleForgetTruthRatios: oracleRatios)
-            return ModelEvaluation(name: name, summary: summary, sets: sets, losses: record?.summary.losses ?? [],
+            let evaluation = try TofuEvaluation(path: path.path, data: data, split: "forget10", oracleRatios: oracleRatios)
+            return ModelEvaluation(name: name, summary: evaluation.summary, sets: evaluation.sets, losses: record?.summary.losses ?? [],
                                    unlearningSeconds: record?.summary.elapsedSeconds, probes: record?.monitoring?.evaluations ?? [])
         }
         let oracleEvaluation = try evaluate("oracle (retrained)", path: oracle, oracleRatios: nil)

@@ -28,6 +28,7 @@ struct StudyCommand: ParsableCommand {
     @Option(help: "Output folder.") var out: String
 
     func validate() throws {
+        if StudyWorkflow.retainSplit(of: split) == nil { throw ValidationError("--split must be forgetNN, e.g. forget10") }
         if seeds.contains(tuningSeed) { throw ValidationError("--tuning-seed \(tuningSeed) is also a reported seed: tune on a separate one") }
         if learningRateFactors.isEmpty || learningRateFactors.contains(where: { !($0 > 0) }) { throw ValidationError("--learning-rate-factors must be positive") }
         do { _ = try methods.map(StudyArm.init(parsing:)) } catch let error as StudyError { throw ValidationError(error.description) }
@@ -35,10 +36,9 @@ struct StudyCommand: ParsableCommand {
 
     func run() throws {
         let folder = URL(fileURLWithPath: benchmark)
-        let percent = Int(split.dropFirst("forget".count)) ?? 10
         var workflow = StudyWorkflow(data: folder.appendingPathComponent("data"),
                                      target: folder.appendingPathComponent("models/target/model").path,
-                                     oracle: folder.appendingPathComponent("models/retain\(100 - percent)/model").path,
+                                     oracle: folder.appendingPathComponent("models/\(StudyWorkflow.retainSplit(of: split)!)/model").path,
                                      arms: try methods.map(StudyArm.init(parsing:)), output: URL(fileURLWithPath: out))
         workflow.split = split
         workflow.seeds = seeds

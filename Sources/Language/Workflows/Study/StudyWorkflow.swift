@@ -56,15 +56,16 @@ public struct StudyWorkflow {
         public var wallSeconds: Double
     }
 
-    /// The retain split that complements `split` (`forget10` → `retain90`).
-    var retainSplit: String {
-        let percent = Int(split.dropFirst("forget".count)) ?? 10
+    /// The retain split that complements a forget split (`forget10` → `retain90`); nil for a name that is
+    /// not `forgetNN`.
+    public static func retainSplit(of split: String) -> String? {
+        guard split.hasPrefix("forget"), let percent = Int(split.dropFirst("forget".count)), (1..<100).contains(percent) else { return nil }
         return "retain\(100 - percent)"
     }
 
     /// Runs the study; `log` receives one line per stage, `progress` every unlearning step.
     public func run(log: (String) -> Void, progress: (String, TrainingProgress) -> Void) throws -> Results {
-        guard split.hasPrefix("forget"), Int(split.dropFirst("forget".count)) != nil else { throw StudyError("--split must be forgetNN, e.g. forget10") }
+        guard let retainSplit = Self.retainSplit(of: split) else { throw StudyError("--split must be forgetNN, e.g. forget10") }
         guard !arms.isEmpty else { throw StudyError("give at least one method") }
         guard !seeds.isEmpty, !seeds.contains(tuningSeed) else { throw StudyError("the tuning seed \(tuningSeed) must differ from the study's seeds") }
         let start = Date()
@@ -73,17 +74,17 @@ public struct StudyWorkflow {
             throw StudyError("\(file.path) does not exist: prepare the benchmark first (unlearn benchmark prepare)")
         }
         let forgetRows = try QADataset.read(url: forget)
-        let parameters = try ModelLoader.load(path: target).model.parameterCount
-        let derivedRate = TrainingDefaults.learningRate(parameters: parameters)
 
         log("evaluating the oracle and the target")
         let oracleEvaluation = try evaluate(path: oracle, oracleRatios: nil)
-        let oracleRatios = oracleEvaluation.sets.first { $0.name == "forget" }?.truthRatio ?? []
+        let oracleRatios = oracleEvaluation.forgetTruthRatios
+        let targetEvaluation = try evaluate(path: target, oracleRatios: oracleRatios)
+        let derivedRate = TrainingDefaults.learningRate(parameters: targetEvaluation.loaded.model.parameterCount)
         var oracleRun = try measure(arm: "oracle (retrained)", seed: 0, learningRate: 0, path: oracle, evaluation: oracleEvaluation,
                                     record: nil, rows: forgetRows, rate: derivedRate, scratch: "oracle")
         let own = try TofuStatistics.forgetQuality(unlearnedTruthRatios: oracleRatios, retainTruthRatios: oracleRatios)
         oracleRun.forgetQuality = own.pValue
-        let targetRun = try measure(arm: "target", seed: 0, learningRate: 0, path: target, evaluation: evaluate(path: target, oracleRatios: oracleRatios),
+        let targetRun = try measure(arm: "target", seed: 0, learningRate: 0, path: target, evaluation: targetEvaluation,
                                     record: nil, rows: forgetRows, rate: derivedRate, scratch: "target")
 
         func unlearn(_ arm: StudyArm, seed: UInt64, rate: Float, folder: String, attack: Bool) throws -> StudyRun {
@@ -150,14 +151,12 @@ public struct StudyWorkflow {
         return kept.max { ($0.logForgetQuality ?? -.infinity, -$0.steps) < ($1.logForgetQuality ?? -.infinity, -$1.steps) }!
     }
 
-    func evaluate(path: String, oracleRatios: [Double]?) throws -> (summary: TofuSuite.Summary, sets: [TofuSuite.SetResult]) {
-        let loaded = try ModelLoader.load(path: path)
-        return try TofuSuite(model: loaded.model, tokenizer: TokenizerLoading.tokenizer(for: loaded), data: data, split: split)
-            .run(oracleForgetTruthRatios: oracleRatios)
+    func evaluate(path: String, oracleRatios: [Double]?) throws -> TofuEvaluation {
+        try TofuEvaluation(path: path, data: data, split: split, oracleRatios: oracleRatios)
     }
 
     /// The study's measures of one evaluated model, with the relearning attack when asked.
-    func measure(arm: String, seed: UInt64, learningRate: Float, path: String, evaluation: (summary: TofuSuite.Summary, sets: [TofuSuite.SetResult]),
+    func measure(arm: String, seed: UInt64, learningRate: Float, path: String, evaluation: TofuEvaluation,
                  record: UnlearningJob.Record?, rows: [QAExample], rate: Float, scratch: String, attack: Bool? = nil) throws -> StudyRun {
         let summary = evaluation.summary
         var relearned: Double?
@@ -165,8 +164,7 @@ public struct StudyWorkflow {
             var relearn = RelearningAttack()
             relearn.learningRate = rate
             relearn.seed = seed
-            let loaded = try CheckpointSource.load(path: path)
-            let probe = ForgetProbe(tokenizer: loaded.tokenizer, layout: .qa)
+            let probe = ForgetProbe(tokenizer: evaluation.tokenizer, layout: .qa)
             let folder = output.appendingPathComponent("scratch").appendingPathComponent(scratch)
             relearned = try relearn.run(modelPath: path, rows: rows, probe: probe, scratch: folder).finalHeldOut?.rougeLRecall
             try? FileManager.default.removeItem(at: folder)
