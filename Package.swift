@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "Diffusion", dependencies: ["Canvas", "Engine", "NN", "Optimization", "Checkpoints", "CZlib", "Reports"], path: "Sources/Vision/Diffusion", swiftSettings: releaseSpeed),
         .target(name: "Attacks", dependencies: ["Engine", "Checkpoints", "Metrics", "Models", "Tokenizers", "Training", "Optimization", "Benchmark", "Evaluation"], path: "Sources/Language/Attacks", swiftSettings: releaseSpeed),
         .target(name: "Classifiers", dependencies: ["Canvas", "Engine", "NN", "Optimization", "Metrics", "Reports", "Checkpoints"], path: "Sources/Vision/Classifiers", swiftSettings: releaseSpeed),
-        .target(name: "Workflows", dependencies: ["Checkpoints", "Metrics", "Models", "Training", "Optimization", "Benchmark", "Evaluation", "Unlearning", "Reports", "Attacks"], path: "Sources/Language/Workflows", swiftSettings: releaseSpeed),
+        .target(name: "Workflows", dependencies: ["Checkpoints", "Metrics", "Models", "Training", "Optimization", "Benchmark", "Evaluation", "Unlearning", "Reports", "Attacks", "Tokenizers"], path: "Sources/Language/Workflows", swiftSettings: releaseSpeed),
         .executableTarget(
             name: "unlearn",
             dependencies: [
